@@ -1,0 +1,37 @@
+import type { Component } from 'svelte';
+import House from '@lucide/svelte/icons/house';
+import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard';
+import UserCheck from '@lucide/svelte/icons/user-check';
+import Package from '@lucide/svelte/icons/package';
+import CircleUser from '@lucide/svelte/icons/circle-user';
+import { m } from '$lib/paraglide/messages';
+import { canEnter, type Area, type Role } from '$lib/roles';
+
+export interface NavItem {
+	href: string;
+	label: () => string;
+	icon: Component;
+	area: Area;
+	/** Shown to these roles only, when narrower than the area (a volunteer's own home). */
+	roles?: Role[];
+}
+
+/** Every destination in the app's navigation, in display order. */
+const items: NavItem[] = [
+	{ href: '/home', label: m.nav_home, icon: House, area: 'volunteer', roles: ['VOLUNTEER', 'LOGISTICS'] },
+	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer' },
+	{ href: '/organizer/approvals', label: m.nav_approvals, icon: UserCheck, area: 'organizer' },
+	{ href: '/logistics', label: m.nav_logistics, icon: Package, area: 'logistics' },
+	{ href: '/account', label: m.nav_account, icon: CircleUser, area: 'volunteer' }
+];
+
+export function navigationFor(role: Role): NavItem[] {
+	return items.filter((item) => canEnter(role, item.area) && (!item.roles || item.roles.includes(role)));
+}
+
+/** The nav item a path belongs to: the longest href that prefixes it. */
+export function activeHref(pathname: string, nav: NavItem[]): string | undefined {
+	return nav
+		.filter((item) => pathname === item.href || pathname.startsWith(item.href + '/'))
+		.sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}

@@ -1,0 +1,31 @@
+// Turning domain failures into what the browser gets: a form error with fail(), or a 4xx JSON body.
+import { fail, json, type ActionFailure } from '@sveltejs/kit';
+import { errorText } from '$lib/i18n';
+import type { FieldErrors } from '$lib/schemas/forms';
+import { DomainError } from './errors';
+
+export interface FormFailure {
+	errors: FieldErrors;
+	message?: string;
+	values?: Record<string, string>;
+}
+
+/** fail() for a DomainError (rethrows anything else, which becomes a 500 and is logged). */
+export function failWith(error: unknown, values?: Record<string, string>): ActionFailure<FormFailure> {
+	if (!(error instanceof DomainError)) throw error;
+	const text = errorText(error.code, error.options.params);
+	const field = error.options.field;
+	return fail(
+		error.status,
+		field ? { errors: { [field]: text }, values } : { errors: {}, message: text, values }
+	);
+}
+
+/** A JSON 4xx for a DomainError (rethrows anything else). */
+export function jsonError(error: unknown): Response {
+	if (!(error instanceof DomainError)) throw error;
+	return json(
+		{ code: error.code, field: error.options.field, message: errorText(error.code, error.options.params) },
+		{ status: error.status }
+	);
+}

@@ -1,0 +1,36 @@
+// Periodic work that runs inside the app process. Each job must be safe to run in several app
+// instances at once (PostgreSQL deployments): claim rows, do not assume you are alone.
+import { deleteExpiredSessions } from './auth/session';
+
+interface Job {
+	name: string;
+	everyMs: number;
+	run: () => Promise<unknown>;
+}
+
+const jobs: Job[] = [
+	{ name: 'expired-sessions', everyMs: 60 * 60 * 1000, run: () => deleteExpiredSessions() }
+];
+
+let started = false;
+
+export function startBackgroundJobs(): void {
+	if (started || process.env.REDBAND_JOBS === 'off') return;
+	started = true;
+	for (const job of jobs) {
+		let running = false;
+		const tick = async () => {
+			if (running) return;
+			running = true;
+			try {
+				await job.run();
+			} catch (error) {
+				console.error(`[job ${job.name}]`, error);
+			} finally {
+				running = false;
+			}
+		};
+		setInterval(() => void tick(), job.everyMs).unref();
+		void tick();
+	}
+}

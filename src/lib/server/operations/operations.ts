@@ -1,0 +1,33 @@
+import { db } from '../db';
+
+/**
+ * The operation people are working on: the one running now, else the next to start, else the
+ * one that ended last.
+ */
+export async function currentOperation(now = new Date()) {
+	return (
+		(await db.operation.findFirst({
+			where: { startsAt: { lte: now }, endsAt: { gte: now } },
+			orderBy: { startsAt: 'asc' }
+		})) ??
+		(await db.operation.findFirst({ where: { startsAt: { gt: now } }, orderBy: { startsAt: 'asc' } })) ??
+		(await db.operation.findFirst({ orderBy: { endsAt: 'desc' } }))
+	);
+}
+
+export async function operationCounts(operationId: string) {
+	const [volunteers, shifts, routes] = await Promise.all([
+		db.operationMember.count({ where: { operationId, user: { status: 'ACTIVE', role: 'VOLUNTEER' } } }),
+		db.shift.count({ where: { operationId } }),
+		db.route.count({ where: { operationId } })
+	]);
+	return { volunteers, shifts, routes };
+}
+
+export async function listPosts(operationId: string) {
+	return db.post.findMany({
+		where: { operationId },
+		orderBy: [{ kind: 'asc' }, { name: 'asc' }],
+		select: { id: true, name: true, kind: true, zone: { select: { name: true } } }
+	});
+}

@@ -1,0 +1,40 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter(),
+		alias: {
+			// Test-only helpers (factories, real databases); never imported by app code.
+			$test: 'tests/support'
+		},
+		typescript: {
+			// Type-check the scripts and benchmarks with the app (svelte-check, eslint).
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
+			}
+		},
+		// workbox-window registers the worker so that the app can prompt for updates.
+		serviceWorker: { register: false },
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:', 'https:'],
+				'connect-src': ['self'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none'],
+				'worker-src': ['self']
+			}
+		}
+	}
+};
+
+export default config;

@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import { demo, expectNoSidewaysScroll, signIn, uniqueEmail } from './support';
+
+test('a volunteer signs up, is approved by an admin, signs in to their home and signs out', async ({
+	browser
+}) => {
+	const email = uniqueEmail('newcomer');
+	const volunteer = await browser.newPage();
+	await volunteer.goto('/signup');
+	await volunteer.getByLabel('Full name').fill('Chen Jie');
+	await volunteer.getByLabel('Email').fill(email);
+	await volunteer.getByLabel('Mobile phone').fill('+86 139 0000 1111');
+	await volunteer.getByLabel('Password').fill('volunteer password');
+	await volunteer.getByLabel(/I agree/).check();
+	await volunteer.getByRole('button', { name: 'Create account' }).click();
+	await expect(volunteer.getByRole('heading', { name: 'Thanks for signing up, Chen Jie!' })).toBeVisible();
+	// Pending accounts cannot reach the app yet.
+	await volunteer.goto('/home');
+	await expect(volunteer).toHaveURL(/\/status$/);
+
+	const admin = await browser.newPage();
+	await signIn(admin, demo.admin);
+	await admin.goto('/organizer/approvals');
+	const card = admin.getByRole('listitem').filter({ hasText: email });
+	await expect(card).toContainText('+8613900001111');
+	await card.getByRole('button', { name: 'Approve' }).click();
+	await expect(admin.getByText('Chen Jie is approved.')).toBeVisible();
+	await expect(admin.getByRole('listitem').filter({ hasText: email })).toHaveCount(0);
+
+	await volunteer.getByRole('button', { name: 'Sign out' }).click();
+	await expect(volunteer).toHaveURL(/\/login$/);
+	await signIn(volunteer, email, 'volunteer password');
+	await expect(volunteer).toHaveURL(/\/home$/);
+	await expect(volunteer.getByRole('heading', { name: 'Hello, Chen Jie' })).toBeVisible();
+	await expect(volunteer.getByText('No shifts yet')).toBeVisible();
+	await expectNoSidewaysScroll(volunteer);
+
+	await volunteer.getByRole('button', { name: 'Sign out' }).click();
+	await expect(volunteer).toHaveURL(/\/login$/);
+	await volunteer.goto('/home');
+	await expect(volunteer).toHaveURL(/\/login\?next=%2Fhome$/);
+});
+
+test('a wrong password shows an error and keeps the email', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(demo.volunteer);
+	await page.getByLabel('Password').fill('not the password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	await expect(page.getByLabel('Email')).toHaveValue(demo.volunteer);
+	await expect(page).toHaveURL(/\/login$/);
+});
+
+test('each role lands on its own home', async ({ page }) => {
+	for (const [email, path, heading] of [
+		[demo.organizer, '/organizer', 'Overview'],
+		[demo.logistics, '/logistics', 'Logistics'],
+		[demo.volunteer, '/home', 'Hello, Wang Fang']
+	] as const) {
+		await signIn(page, email);
+		await expect(page).toHaveURL(new RegExp(`${path}$`));
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		await expectNoSidewaysScroll(page);
+		await page.getByRole('button', { name: 'Sign out' }).click();
+	}
+});
+
+test('a volunteer is refused organizer pages and actions, on the server', async ({ page }) => {
+	await signIn(page, demo.volunteer);
+	const response = await page.goto('/organizer/approvals');
+	expect(response?.status()).toBe(403);
+	await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+
+	// Posting straight to the action, as a script would, is refused too and changes nothing.
+	const post = await page.request.post('/organizer/approvals?/approve', {
+		form: { userId: 'anyone' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(post.status()).toBe(403);
+	expect((await page.request.get('/logistics')).status()).toBe(403);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('sign-up shows a message under each bad field and keeps what was typed', async ({ page }) => {
+		await page.goto('/signup');
+		await page.getByLabel('Full name').fill('Li');
+		await page.getByLabel('Email').fill('li@');
+		await page.getByLabel('Mobile phone').fill('12345');
+		await page.getByLabel('Password').fill('short');
+		await page.getByRole('button', { name: 'Create account' }).click();
+
+		await expect(page.getByText('Please correct the fields marked below.')).toBeVisible();
+		await expect(page.getByText('Enter an email address like name@example.org.')).toBeVisible();
+		await expect(page.getByText('Enter a mobile number with country code')).toBeVisible();
+		await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+		await expect(page.getByText('We need your agreement to store your details.')).toBeVisible();
+		await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByLabel('Email')).toHaveValue('li@');
+		await expect(page.getByLabel('Password')).toHaveValue('');
+	});
+
+	test('signing up with an email that has an account says so', async ({ page }) => {
+		await page.goto('/signup');
+		await page.getByLabel('Full name').fill('Someone Else');
+		await page.getByLabel('Email').fill(demo.volunteer.toUpperCase());
+		await page.getByLabel('Password').fill('another long password');
+		await page.getByLabel(/I agree/).check();
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByText('An account with this email already exists. Sign in instead?')).toBeVisible();
+		await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+	});
+});
+
+test('the language switcher shows Simplified Chinese and remembers it', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('Language').selectOption('zh');
+	await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+	await page.goto('/signup');
+	await expect(page.getByRole('heading', { name: '志愿者注册' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+});
+
+test('an unknown page gets the custom 404 page', async ({ page }) => {
+	const response = await page.goto('/no/such/page');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Go to my home page' })).toBeVisible();
+});
