@@ -16,10 +16,23 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import { adapterFor } from '../../src/lib/server/db/adapter';
 import type { DatabaseTarget } from '../../src/lib/server/db/target';
 
-let initialised: Promise<void> | undefined;
+// The engine reports a Rust panic through this global before it throws; keep the message so the
+// error says what went wrong.
+const panics = {
+	message: '',
+	set_message(message: string) {
+		this.message = message;
+	}
+};
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panics }).PRISMA_WASM_PANIC_REGISTRY ??= panics;
+
+// The wasm-bindgen glue module holds one WebAssembly instance for the whole process. When this file
+// is loaded more than once (Vitest gives each project its own module graph), a second instance
+// would replace the first under its feet, so the instance is made once per process.
+const shared = globalThis as { redbandSchemaEngineWasm?: Promise<void> };
 
 function initialiseWasm(): Promise<void> {
-	initialised ??= (async () => {
+	shared.redbandSchemaEngineWasm ??= (async () => {
 		const require = createRequire(import.meta.url);
 		const wasmPath = require
 			.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
@@ -29,7 +42,7 @@ function initialiseWasm(): Promise<void> {
 		bg.__wbg_set_wasm(instance.exports);
 		(instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
 	})();
-	return initialised;
+	return shared.redbandSchemaEngineWasm;
 }
 
 /**

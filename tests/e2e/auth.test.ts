@@ -128,3 +128,20 @@ test('an unknown page gets the custom 404 page', async ({ page }) => {
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Go to my home page' })).toBeVisible();
 });
+
+test('the volunteer home draws the next route with numbered checkpoints even without map tiles', async ({
+	page
+}) => {
+	// Nothing outside the app is reachable here, so every tile request fails, as in a dead zone.
+	await signIn(page, demo.volunteer);
+	const map = page.getByRole('img', { name: /Map of North Loop with 6 checkpoints/ });
+	await expect(map).toBeVisible();
+	await expect(map.locator('.checkpoint-marker')).toHaveText(['1', '2', '3', '4', '5', '6']);
+	await expect(map.locator('path.leaflet-interactive')).toHaveCount(1);
+});
+
+test('the service worker registers for the whole app', async ({ page }) => {
+	await page.goto('/login');
+	const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+	expect(scope).toBe(new URL('/', page.url()).href);
+});

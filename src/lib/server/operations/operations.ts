@@ -31,3 +31,12 @@ export async function listPosts(operationId: string) {
 		select: { id: true, name: true, kind: true, zone: { select: { name: true } } }
 	});
 }
+
+/** A route's checkpoints in walking order, for maps and check-in screens. */
+export async function routeCheckpoints(routeId: string) {
+	return db.checkpoint.findMany({
+		where: { routeId },
+		orderBy: { position: 'asc' },
+		select: { id: true, position: true, name: true, lat: true, lng: true, code: true, instructions: true }
+	});
+}

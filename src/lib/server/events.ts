@@ -1,0 +1,72 @@
+// The outbox: domain changes that others must act on, recorded in the change's own transaction.
+// The notifications worker turns these into messages; nothing is sent for a change that rolled
+// back, and nothing is lost if the process dies after the commit.
+import type { Db, Tx } from './db';
+
+/** Every event topic and the payload it carries. Add a topic here before emitting it. */
+export interface EventPayloads {
+	'shift.assigned': { shiftId: string; userId: string; actorId: string | null };
+	'shift.unassigned': { shiftId: string; userId: string; actorId: string | null };
+	'shift.waitlisted': { shiftId: string; userId: string };
+	'shift.promoted': { shiftId: string; userId: string };
+	'shift.changed': { shiftId: string; changes: ('time' | 'place' | 'details')[]; actorId: string | null };
+	'shift.cancelled': {
+		shiftId: string;
+		userIds: string[];
+		startsAt: string;
+		place: string;
+		actorId: string | null;
+	};
+	'shift.request_decided': {
+		requestId: string;
+		shiftId: string;
+		userId: string;
+		kind: 'DROP' | 'SWAP';
+		approved: boolean;
+	};
+}
+
+export type EventTopic = keyof EventPayloads;
+
+export async function emit<T extends EventTopic>(
+	client: Db | Tx,
+	topic: T,
+	payload: EventPayloads[T]
+): Promise<void> {
+	await client.outboxEvent.create({ data: { topic, payload: JSON.stringify(payload) } });
+}
+
+export interface PendingEvent<T extends EventTopic = EventTopic> {
+	id: string;
+	topic: T;
+	payload: EventPayloads[T];
+	createdAt: Date;
+	attempts: number;
+}
+
+/** Unhandled events, oldest first. */
+export async function pendingEvents(client: Db, take = 100): Promise<PendingEvent[]> {
+	const rows = await client.outboxEvent.findMany({
+		where: { handledAt: null },
+		orderBy: { createdAt: 'asc' },
+		take
+	});
+	return rows.map((row) => ({
+		id: row.id,
+		topic: row.topic as EventTopic,
+		payload: JSON.parse(row.payload) as EventPayloads[EventTopic],
+		createdAt: row.createdAt,
+		attempts: row.attempts
+	}));
+}
+
+export async function markHandled(client: Db | Tx, id: string): Promise<void> {
+	await client.outboxEvent.update({ where: { id }, data: { handledAt: new Date() } });
+}
+
+export async function markFailed(client: Db, id: string, error: unknown): Promise<void> {
+	await client.outboxEvent.update({
+		where: { id },
+		data: { attempts: { increment: 1 }, lastError: String((error as Error)?.message ?? error).slice(0, 500) }
+	});
+}

@@ -1,0 +1,12 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+// Wires the service worker's events to the modules that handle them; no work happens here.
+import { activate, install, onMessage } from './lifecycle';
+
+const worker = self as unknown as ServiceWorkerGlobalScope;
+
+worker.addEventListener('install', (event) => event.waitUntil(install()));
+worker.addEventListener('activate', (event) => event.waitUntil(activate(worker)));
+worker.addEventListener('message', (event) => onMessage(worker, event));
