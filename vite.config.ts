@@ -38,7 +38,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['src/**/*.test.ts'],
 					exclude: [...dbTests, 'node_modules/**'],
-					environment: 'node'
+					environment: 'node',
+					globalSetup: ['tests/setup/data-dir.ts'],
+					setupFiles: ['tests/setup/data-dir-per-file.ts']
 				}
 			},
 			databaseProject('sqlite'),

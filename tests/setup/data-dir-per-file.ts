@@ -1,0 +1,3 @@
+import { inject } from 'vitest';
+
+process.env.DATA_DIR = inject('dataDir');
