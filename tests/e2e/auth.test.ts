@@ -145,3 +145,13 @@ test('the service worker registers for the whole app', async ({ page }) => {
 	const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
 	expect(scope).toBe(new URL('/', page.url()).href);
 });
+
+test.describe('a phone set to Chinese', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('gets the app in Simplified Chinese on its first visit', async ({ page }) => {
+		await page.goto('/login');
+		await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+		await expect(page.getByLabel('电子邮箱')).toBeVisible();
+	});
+});
