@@ -165,7 +165,7 @@ async function finish<T extends { operationId: string; postId: string }>(work: P
 	return request;
 }
 
-export function acceptRequest(actor: Actor, input: { requestId: string; depotId: string }) {
+export async function acceptRequest(actor: Actor, input: { requestId: string; depotId: string }) {
 	requireStockStaff(actor);
 	return finish(
 		db.$transaction(async (tx) => {
@@ -188,7 +188,7 @@ export function acceptRequest(actor: Actor, input: { requestId: string; depotId:
 }
 
 /** Takes every line off the depot's shelves at once; if one item is short, nothing is picked. */
-export function pickRequest(actor: Actor, input: { requestId: string }) {
+export async function pickRequest(actor: Actor, input: { requestId: string }) {
 	requireStockStaff(actor);
 	return finish(
 		db.$transaction(async (tx) => {
@@ -230,7 +230,7 @@ export function pickRequest(actor: Actor, input: { requestId: string }) {
 }
 
 /** What was picked arrives at the post, best-before dates and all. */
-export function deliverRequest(actor: Actor, input: { requestId: string }) {
+export async function deliverRequest(actor: Actor, input: { requestId: string }) {
 	requireStockStaff(actor);
 	return finish(
 		db.$transaction(async (tx) => {
@@ -266,7 +266,7 @@ async function bringBack(tx: Tx, actor: Actor, request: { id: string; operationI
 	}
 }
 
-export function declineRequest(actor: Actor, input: { requestId: string; reason: string }) {
+export async function declineRequest(actor: Actor, input: { requestId: string; reason: string }) {
 	requireStockStaff(actor);
 	const reason = input.reason?.trim();
 	if (!reason) throw new DomainError('reason_required', { field: 'reason' });
@@ -285,7 +285,7 @@ export function declineRequest(actor: Actor, input: { requestId: string; reason:
  * The person who asked may withdraw a request until it is picked; logistics staff may also cancel
  * a picked one, and the stock goes back to the depot.
  */
-export function cancelRequest(actor: Actor, input: { requestId: string }) {
+export async function cancelRequest(actor: Actor, input: { requestId: string }) {
 	return finish(
 		db.$transaction(async (tx) => {
 			const existing = await tx.supplyRequest.findUnique({ where: { id: String(input.requestId) } });

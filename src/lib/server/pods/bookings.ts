@@ -168,7 +168,7 @@ async function end(
 	return booking;
 }
 
-export function cancelBooking(actor: Actor, input: { bookingId: string }) {
+export async function cancelBooking(actor: Actor, input: { bookingId: string }) {
 	return end(input.bookingId, actor, ['BOOKED'], 'CANCELLED');
 }
 
@@ -191,7 +191,7 @@ export async function checkIn(actor: Actor, input: { bookingId: string }, now = 
 	return booking;
 }
 
-export function checkOut(actor: Actor, input: { bookingId: string }, now = new Date()) {
+export async function checkOut(actor: Actor, input: { bookingId: string }, now = new Date()) {
 	return end(input.bookingId, actor, ['CHECKED_IN'], 'CHECKED_OUT', { checkedOutAt: now });
 }
 
