@@ -60,3 +60,15 @@ export async function setThreshold(
 		update: { minimum }
 	});
 }
+
+export async function listThresholds(operationId: string) {
+	return db.stockThreshold.findMany({
+		where: { item: { operationId } },
+		orderBy: [{ item: { name: 'asc' } }, { post: { name: 'asc' } }],
+		select: {
+			minimum: true,
+			item: { select: { id: true, name: true, unit: true } },
+			post: { select: { id: true, name: true } }
+		}
+	});
+}

@@ -5,7 +5,7 @@
 // UPDATE ("... SET quantity = quantity - n WHERE quantity >= n") whose row count says whether it
 // happened, so two requests can never both take the last ten bottles, on SQLite or PostgreSQL,
 // whatever the isolation level. Adding stock is one INSERT ... ON CONFLICT DO UPDATE.
-import { toSteps } from '$lib/logistics/units';
+import { fromSteps, toSteps } from '$lib/logistics/units';
 import { db, isUniqueViolation, type MovementKind, type Tx } from '../db';
 import { DomainError, NotFoundError } from '../errors';
 import { emit } from '../events';
@@ -53,10 +53,11 @@ export async function takeStock(
 		).sort(fefo);
 		const available = lots.reduce((sum, lot) => sum + lot.quantity, 0);
 		if (available < remaining) {
+			const item = await tx.item.findUniqueOrThrow({ where: { id: itemId }, select: { unit: true } });
 			throw new DomainError('stock_insufficient', {
 				field: 'quantity',
 				status: 409,
-				params: { available }
+				params: { available: fromSteps(available, item.unit) }
 			});
 		}
 		for (const lot of lots) {

@@ -1,5 +1,6 @@
 // Meals per shift: everyone on a shift is entitled to one meal, marked served once. The unique
 // index on (shift, person) settles two phones ticking the same name at the same moment.
+import { formatTime } from '$lib/time';
 import { db, isUniqueViolation, type AssignmentStatus } from '../db';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { isStockStaff, type Actor } from './access';
@@ -79,7 +80,10 @@ export async function serveMeal(
 	input: { shiftId: string; userId: string; method?: 'TICK' | 'SCAN' },
 	now = new Date()
 ) {
-	const shift = await db.shift.findUnique({ where: { id: String(input.shiftId) } });
+	const shift = await db.shift.findUnique({
+		where: { id: String(input.shiftId) },
+		include: { operation: { select: { timezone: true } } }
+	});
 	if (!shift) throw new NotFoundError('shift');
 	if (!mayServe(actor, shift)) throw new ForbiddenError('meal_not_your_shift');
 	const entitled = await db.assignment.findFirst({
@@ -104,7 +108,7 @@ export async function serveMeal(
 		});
 		throw new DomainError('meal_already_served', {
 			status: 409,
-			params: { name: entitled.user.name, time: first.servedAt.toISOString() }
+			params: { name: entitled.user.name, time: formatTime(first.servedAt, shift.operation.timezone, 'en') }
 		});
 	}
 	return entitled.user;

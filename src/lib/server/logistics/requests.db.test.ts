@@ -170,7 +170,7 @@ describe(`supply requests on ${process.env.TEST_DB_PROVIDER}`, () => {
 		await acceptRequest(staff, { requestId: request.id, depotId: depot.id });
 		await expect(pickRequest(staff, { requestId: request.id })).rejects.toMatchObject({
 			code: 'supply_pick_insufficient',
-			options: { params: { item: 'Fruit', available: 20 } }
+			options: { params: { item: 'Fruit', available: 2 } }
 		});
 		expect(await db.supplyRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
 			status: 'ACCEPTED'

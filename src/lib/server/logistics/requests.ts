@@ -365,3 +365,13 @@ export async function requestsForPosts(postIds: string[], take = 30) {
 		select: requestSelect
 	});
 }
+
+/** Requests a person made (what logistics staff see on the volunteer side), newest first. */
+export async function requestsBy(userId: string, take = 30) {
+	return db.supplyRequest.findMany({
+		where: { requesterId: userId },
+		orderBy: { createdAt: 'desc' },
+		take,
+		select: requestSelect
+	});
+}

@@ -4,7 +4,7 @@
 // owns the key "<pod>:<slot>:<place>" (place 1..capacity) and the key "<person>". Booking tries the
 // free places in turn; the database refuses a taken one, so no interleaving of requests can
 // overfill a pod. Ending a booking (cancel, check-out, release) clears both keys.
-import { db, isUniqueViolation, type Prisma } from '../db';
+import { db, isUniqueViolation } from '../db';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { emit } from '../events';
 import { publish } from '../live/bus';
@@ -150,7 +150,7 @@ async function end(
 	actor: Actor | null,
 	from: ('BOOKED' | 'CHECKED_IN')[],
 	status: 'CANCELLED' | 'CHECKED_OUT',
-	extra: Prisma.PodBookingUpdateManyMutationInput = {}
+	extra: { checkedOutAt?: Date } = {}
 ) {
 	const booking = await db.podBooking.findUnique({
 		where: { id: String(bookingId) },
