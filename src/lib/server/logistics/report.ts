@@ -20,7 +20,7 @@ export interface StockLine {
 	issued: number;
 	wasted: number;
 	adjusted: number;
-	/** Issued to people here, or delivered here when this is not a depot: what reached the front. */
+	/** Delivered here (a post), or issued to people straight from here (a depot): what reached the front. */
 	handedOut: number;
 }
 
@@ -99,7 +99,8 @@ export async function dailyReport(operationId: string, day: string) {
 			const out = line(move.itemId, move.fromPostId);
 			if (move.kind === 'ISSUED') {
 				out.issued += quantity;
-				out.handedOut += quantity;
+				// Stock issued at a post was counted when it was delivered there.
+				if (isDepot(move.fromPostId)) out.handedOut += quantity;
 			} else if (move.kind === 'WASTED') out.wasted += quantity;
 			else if (move.kind === 'ADJUSTED') out.adjusted -= quantity;
 			else out.transferredOut += quantity;

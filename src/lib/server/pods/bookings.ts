@@ -59,12 +59,11 @@ export async function bookableSlots(userId: string, podId: string, now = new Dat
 	const size = pod.slotMinutes * MINUTE;
 	const starts: { startsAt: Date; shiftId: string }[] = [];
 	for (const shift of shifts) {
-		// From the slot that is still open for booking (not past its grace) to the last one that fits.
-		let t = slotStart(
-			new Date(Math.max(shift.startsAt.getTime(), now.getTime() - GRACE_MINUTES * MINUTE)),
-			pod.slotMinutes
-		);
-		if (t < shift.startsAt) t = new Date(t.getTime() + size);
+		// From the first slot still open for booking (not past its grace period) that starts within
+		// the shift, to the last one that ends within it.
+		const earliest = Math.max(shift.startsAt.getTime(), now.getTime() - GRACE_MINUTES * MINUTE);
+		let t = slotStart(new Date(earliest), pod.slotMinutes);
+		if (t.getTime() < earliest) t = new Date(t.getTime() + size);
 		for (
 			;
 			t.getTime() + size <= shift.endsAt.getTime() && starts.length < 36;
