@@ -62,12 +62,18 @@ export async function stockOverview(operationId: string) {
 
 /** Picked for a request and not yet delivered: on a cart, in no location. */
 async function transitQuantities(operationId: string): Promise<Map<string, number>> {
-	const moves = await db.stockMovement.groupBy({
-		by: ['itemId', 'fromPostId', 'toPostId'],
-		where: { operationId, request: { status: 'PICKED' } },
-		_sum: { quantity: true }
+	// Picked requests are few; starting from them keeps this off the (large) ledger's other rows.
+	const picked = await db.supplyRequest.findMany({
+		where: { operationId, status: 'PICKED' },
+		select: { id: true }
 	});
 	const transit = new Map<string, number>();
+	if (!picked.length) return transit;
+	const moves = await db.stockMovement.groupBy({
+		by: ['itemId', 'fromPostId', 'toPostId'],
+		where: { requestId: { in: picked.map((request) => request.id) } },
+		_sum: { quantity: true }
+	});
 	for (const move of moves) {
 		const sign = move.fromPostId ? 1 : move.toPostId ? -1 : 0;
 		transit.set(move.itemId, (transit.get(move.itemId) ?? 0) + sign * (move._sum.quantity ?? 0));
