@@ -12,6 +12,16 @@ const ENTITLED: AssignmentStatus[] = ['ASSIGNED', 'PRESENT', 'COMPLETED'];
 /** Meals are served from an hour before a shift until an hour after it. */
 const SERVING_MARGIN = HOUR;
 
+/** What the meal screens show of a shift: when, and where (a post) or which patrol (a route). */
+const shiftSummary = {
+	id: true,
+	title: true,
+	startsAt: true,
+	endsAt: true,
+	post: { select: { name: true } },
+	route: { select: { name: true } }
+} as const;
+
 /** Logistics staff and organizers serve any shift; a shift leader serves their own shift. */
 function mayServe(actor: Actor, shift: { leaderId: string | null }) {
 	return isStockStaff(actor.role) || shift.leaderId === actor.id;
@@ -28,12 +38,7 @@ export async function servableShifts(actor: Actor, operationId: string, now = ne
 		},
 		orderBy: { startsAt: 'asc' },
 		select: {
-			id: true,
-			title: true,
-			startsAt: true,
-			endsAt: true,
-			post: { select: { name: true } },
-			route: { select: { name: true } },
+			...shiftSummary,
 			_count: { select: { assignments: { where: { status: { in: ENTITLED } } }, meals: true } }
 		}
 	});
@@ -142,12 +147,7 @@ export async function notEaten(operationId: string, now = new Date()) {
 		where: { operationId, startsAt: { lte: now }, endsAt: { gte: new Date(now.getTime() - 12 * HOUR) } },
 		orderBy: { startsAt: 'asc' },
 		select: {
-			id: true,
-			title: true,
-			startsAt: true,
-			endsAt: true,
-			post: { select: { name: true } },
-			route: { select: { name: true } },
+			...shiftSummary,
 			leader: { select: { name: true } },
 			assignments: {
 				where: { status: { in: ENTITLED } },

@@ -67,8 +67,7 @@ async function step(
 	try {
 		await run(user, parsed.data);
 	} catch (error) {
-		const failed = failWith(error);
-		return fail(failed.status, { ...failed.data, requestId: parsed.data.requestId });
+		return failWith(error, undefined, { requestId: parsed.data.requestId });
 	}
 	return { done, requestId: parsed.data.requestId };
 }
@@ -90,8 +89,7 @@ export const actions = {
 		try {
 			await createRequest(user, { ...parsed.data, urgent: parsed.data.urgent === 'on', lines: lines.data });
 		} catch (error) {
-			const failed = failWith(error, values);
-			return fail(failed.status, { ...failed.data, form: 'request' as const });
+			return failWith(error, values, { form: 'request' as const });
 		}
 		return { requested: true };
 	},

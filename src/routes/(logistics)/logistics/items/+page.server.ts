@@ -34,8 +34,7 @@ export const actions = {
 			});
 			return { created: item.name };
 		} catch (error) {
-			const failed = failWith(error, values);
-			return fail(failed.status, { ...failed.data, form: 'item' as const });
+			return failWith(error, values, { form: 'item' as const });
 		}
 	},
 	threshold: async ({ request }) => {
@@ -48,8 +47,7 @@ export const actions = {
 		try {
 			await setThreshold(user, { operationId: operation.id, ...parsed.data });
 		} catch (error) {
-			const failed = failWith(error, values);
-			return fail(failed.status, { ...failed.data, form: 'threshold' as const });
+			return failWith(error, values, { form: 'threshold' as const });
 		}
 		return { thresholdSet: true };
 	}

@@ -45,8 +45,7 @@ async function act(request: Request, run: Run, done: string) {
 	try {
 		await run(user, parsed.data);
 	} catch (error) {
-		const failed = failWith(error);
-		return fail(failed.status, { ...failed.data, requestId: parsed.data.requestId });
+		return failWith(error, undefined, { requestId: parsed.data.requestId });
 	}
 	return { done, requestId: parsed.data.requestId };
 }

@@ -80,12 +80,7 @@ export const actions = {
 		try {
 			await correctMovement(user, parsed.data);
 		} catch (error) {
-			const failed = failWith(error);
-			return fail(failed.status, {
-				...failed.data,
-				form: 'correct' as const,
-				movementId: parsed.data.movementId
-			});
+			return failWith(error, undefined, { form: 'correct' as const, movementId: parsed.data.movementId });
 		}
 		return { corrected: parsed.data.movementId };
 	}
