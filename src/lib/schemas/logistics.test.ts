@@ -30,6 +30,9 @@ describe('request lines', () => {
 		const bad = requestLines({ qty_water: '-3', qty_fruit: '2' });
 		expect(bad.ok).toBe(false);
 		expect(Object.keys((bad as { errors: object }).errors)).toEqual(['qty_water']);
-		expect(requestLines({ qty_water: '' })).toMatchObject({ ok: false, errors: { lines: expect.any(String) } });
+		expect(requestLines({ qty_water: '' })).toMatchObject({
+			ok: false,
+			errors: { lines: expect.any(String) }
+		});
 	});
 });
