@@ -4,6 +4,7 @@ import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard';
 import UserCheck from '@lucide/svelte/icons/user-check';
 import Package from '@lucide/svelte/icons/package';
 import CircleUser from '@lucide/svelte/icons/circle-user';
+import Coffee from '@lucide/svelte/icons/coffee';
 import { m } from '$lib/paraglide/messages';
 import { canEnter, type Area, type Role } from '$lib/roles';
 
@@ -22,6 +23,13 @@ const items: NavItem[] = [
 	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer' },
 	{ href: '/organizer/approvals', label: m.nav_approvals, icon: UserCheck, area: 'organizer' },
 	{ href: '/logistics', label: m.nav_logistics, icon: Package, area: 'logistics' },
+	{
+		href: '/supplies',
+		label: m.supplies_nav,
+		icon: Coffee,
+		area: 'volunteer',
+		roles: ['VOLUNTEER', 'LOGISTICS']
+	},
 	{ href: '/account', label: m.nav_account, icon: CircleUser, area: 'volunteer' }
 ];
 

@@ -24,6 +24,31 @@ export interface EventPayloads {
 		kind: 'DROP' | 'SWAP';
 		approved: boolean;
 	};
+	/** Stock of an item at a location fell below its threshold (quantities in the item's steps). */
+	'logistics.low_stock': {
+		operationId: string;
+		itemId: string;
+		postId: string;
+		quantity: number;
+		minimum: number;
+	};
+	/** A post asked for supplies: for logistics staff. */
+	'logistics.request_created': { operationId: string; requestId: string; postId: string; urgent: boolean };
+	/** A supply request moved on: for the person who asked (and the post's staff). */
+	'logistics.request_status': {
+		requestId: string;
+		postId: string;
+		requesterId: string | null;
+		status: 'ACCEPTED' | 'PICKED' | 'DELIVERED' | 'RECEIVED' | 'DECLINED' | 'CANCELLED';
+	};
+	/** A rest-pod slot someone booked starts now. */
+	'pod.slot_starting': {
+		bookingId: string;
+		userId: string;
+		podId: string;
+		podName: string;
+		startsAt: string;
+	};
 }
 
 export type EventTopic = keyof EventPayloads;

@@ -10,15 +10,20 @@ export interface FormFailure {
 	values?: Record<string, string>;
 }
 
-/** fail() for a DomainError (rethrows anything else, which becomes a 500 and is logged). */
-export function failWith(error: unknown, values?: Record<string, string>): ActionFailure<FormFailure> {
+/**
+ * fail() for a DomainError (rethrows anything else, which becomes a 500 and is logged). `extra`
+ * tells the page where the error belongs when it has several forms (which card, which form).
+ */
+export function failWith<E extends Record<string, unknown> = Record<never, never>>(
+	error: unknown,
+	values?: Record<string, string>,
+	extra?: E
+): ActionFailure<FormFailure & E> {
 	if (!(error instanceof DomainError)) throw error;
 	const text = errorText(error.code, error.options.params);
 	const field = error.options.field;
-	return fail(
-		error.status,
-		field ? { errors: { [field]: text }, values } : { errors: {}, message: text, values }
-	);
+	const data = field ? { errors: { [field]: text }, values } : { errors: {}, message: text, values };
+	return fail(error.status, { ...data, ...(extra as E) });
 }
 
 /** A JSON 4xx for a DomainError (rethrows anything else). */

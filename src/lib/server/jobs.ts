@@ -1,6 +1,7 @@
 // Periodic work that runs inside the app process. Each job must be safe to run in several app
 // instances at once (PostgreSQL deployments): claim rows, do not assume you are alone.
 import { deleteExpiredSessions } from './auth/session';
+import { releaseExpired, remindStartingSlots } from './pods/bookings';
 
 interface Job {
 	name: string;
@@ -9,7 +10,13 @@ interface Job {
 }
 
 const jobs: Job[] = [
-	{ name: 'expired-sessions', everyMs: 60 * 60 * 1000, run: () => deleteExpiredSessions() }
+	{ name: 'expired-sessions', everyMs: 60 * 60 * 1000, run: () => deleteExpiredSessions() },
+	// Pod slots are 20 minutes with a 5-minute grace period: check often enough to matter.
+	{
+		name: 'pod-bookings',
+		everyMs: 30 * 1000,
+		run: async () => [await releaseExpired(), await remindStartingSlots()]
+	}
 ];
 
 let started = false;

@@ -43,7 +43,12 @@ export async function publish(channel: string, data?: unknown): Promise<void> {
 		local.emit(channel, data);
 		return;
 	}
-	publisher ??= new pg.Pool({ connectionString: dbTarget.url, max: 2 });
+	if (!publisher) {
+		publisher = new pg.Pool({ connectionString: dbTarget.url, max: 2 });
+		// An idle connection the server closes (a restart, a dropped test database) is reported
+		// here; without a listener Node would treat it as an uncaught error and stop the process.
+		publisher.on('error', (error) => console.error('[live] publisher connection lost', error.message));
+	}
 	const payload = JSON.stringify({ channel, data } satisfies LiveNotice);
 	// NOTIFY payloads are limited to 8000 bytes; notices carry ids, never whole records.
 	if (Buffer.byteLength(payload) > 7900) throw new Error(`Live notice on ${channel} is too large`);
