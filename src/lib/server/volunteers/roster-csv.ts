@@ -173,13 +173,15 @@ export async function checkRoster(operationId: string, text: string) {
 		}
 		for (const row of rows) {
 			if (taken.has(row.email)) problems.push({ line: row.line, field: 'email', code: 'roster_email_taken' });
-			if (row.zone && !zoneIds.has(row.zone.toLowerCase())) {
-				problems.push({
-					line: row.line,
-					field: 'zone',
-					code: 'roster_zone_unknown',
-					params: { value: row.zone }
-				});
+			for (const zone of row.zones) {
+				if (!zoneIds.has(zone.toLowerCase())) {
+					problems.push({
+						line: row.line,
+						field: 'zone',
+						code: 'roster_zone_unknown',
+						params: { value: zone }
+					});
+				}
 			}
 		}
 		problems.sort((a, b) => a.line - b.line);
