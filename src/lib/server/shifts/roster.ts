@@ -9,6 +9,9 @@
 //
 // Operation membership: being placed on a shift of an operation makes the person a member of it
 // (OperationMember), so broadcasts scoped to an operation reach everyone rostered on it.
+import { translate } from '$lib/i18n';
+import { getLocale } from '$lib/paraglide/runtime';
+import { languageName } from '$lib/skills';
 import { audit } from '../audit';
 import { db, type AssignmentStatus, type Tx } from '../db';
 import { DomainError, NotFoundError } from '../errors';
@@ -84,8 +87,13 @@ async function scheduleOf(tx: Tx, userId: string, around: Interval, exclude: str
 	return rows.map((row) => row.shift);
 }
 
-const fail = (violation: Violation) =>
-	new DomainError(violation.code, { status: 409, params: violation.params });
+/** A broken rule as an error whose message names the skill or language in the reader's words. */
+function fail(violation: Violation) {
+	const params = { ...violation.params };
+	if (params.skill) params.skill = translate(`skill_${params.skill}`) ?? params.skill;
+	if (params.language) params.language = languageName(String(params.language), getLocale());
+	return new DomainError(violation.code, { status: 409, params });
+}
 
 /** Throws the first rule the person would break by working `shift`. */
 export async function checkRules(
