@@ -279,9 +279,9 @@ export async function exportRoster(filter: DirectoryFilter): Promise<string> {
 			phone: true,
 			email: true,
 			status: true,
-			languages: { select: { code: true } },
-			skills: { select: { skill: true, verifiedAt: true } },
-			zonePreferences: { select: { zone: { select: { name: true } } } }
+			languages: { select: { code: true }, orderBy: { code: 'asc' } },
+			skills: { select: { skill: true, verifiedAt: true }, orderBy: { skill: 'asc' } },
+			zonePreferences: { select: { zone: { select: { name: true } } }, orderBy: { zone: { name: 'asc' } } }
 		}
 	});
 	const rows = people.map((person) =>
