@@ -101,7 +101,10 @@ export async function seedRoster(input: {
 		const status: AccountStatus = i < 12 ? 'PENDING' : i < 15 ? 'SUSPENDED' : i < 17 ? 'REJECTED' : 'ACTIVE';
 		return {
 			email: `volunteer${String(i + 1).padStart(3, '0')}@volunteers.redband.demo`,
-			name: guest ? GUESTS[i % GUESTS.length] : `${pick(FAMILY)} ${pick(GIVEN)}`,
+			// Every family and given name pairs once, so no two demo volunteers share a name.
+			name: guest
+				? GUESTS[i % GUESTS.length]
+				: `${FAMILY[i % FAMILY.length]} ${GIVEN[Math.floor(i / FAMILY.length) % GIVEN.length]}`,
 			phone: `+86139${String(10_000_000 + i * 7919).slice(-8)}`,
 			passwordHash,
 			role: 'VOLUNTEER' as const,
