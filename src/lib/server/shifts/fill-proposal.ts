@@ -45,16 +45,22 @@ interface Load {
 	schedule: Interval[];
 	count: number;
 	minutes: number;
+	zones: Set<string>;
+	hash: number;
 }
 
-/** A cheap, stable pseudo-random number for ties, so the same people do not always win them. */
-function tieBreak(a: string, b: string): number {
+/** FNV-1a: a stable number per id, mixed per shift to break ties so the same people do not always win them. */
+function hashOf(text: string): number {
 	let hash = 2166136261;
-	for (const text of [a, b]) {
-		for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-	}
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
 	return hash >>> 0;
 }
+
+// One number orders candidates: shifts so far, then zone preference, then minutes, then the tie
+// breaker. Each part has its own range of bits, well inside a double's 53.
+const COUNT = 2 ** 41;
+const ELSEWHERE = 2 ** 40;
+const MINUTE = 2 ** 20;
 
 export function proposeFill(shifts: FillShift[], people: FillPerson[], rules: RosterRules): FillResult {
 	const withDays = (interval: Interval): Interval => ({
@@ -65,7 +71,9 @@ export function proposeFill(shifts: FillShift[], people: FillPerson[], rules: Ro
 		person,
 		schedule: person.schedule.map(withDays),
 		count: person.shiftCount,
-		minutes: person.schedule.reduce((sum, s) => sum + minutesOf(s), 0)
+		minutes: person.schedule.reduce((sum, s) => sum + minutesOf(s), 0),
+		zones: new Set(person.preferredZones),
+		hash: hashOf(person.id)
 	}));
 
 	const open = shifts
@@ -97,16 +105,16 @@ export function proposeFill(shifts: FillShift[], people: FillPerson[], rules: Ro
 			if (entry.left === 0 || entry.exhausted) continue;
 			const { shift, interval } = entry;
 			const minutes = minutesOf(shift);
+			const salt = hashOf(shift.id);
 			let best: Load | null = null;
-			let bestKey: number[] = [];
+			let bestKey = Infinity;
 			for (const load of entry.candidates) {
-				const key = [
-					load.count,
-					shift.zoneId && load.person.preferredZones.includes(shift.zoneId) ? 0 : 1,
-					load.minutes,
-					tieBreak(load.person.id, shift.id)
-				];
-				if (best && !lessThan(key, bestKey)) continue;
+				const key =
+					load.count * COUNT +
+					(shift.zoneId && load.zones.has(shift.zoneId) ? 0 : ELSEWHERE) +
+					Math.min(load.minutes, 2 ** 19) * MINUTE +
+					(((load.hash ^ salt) >>> 0) % MINUTE);
+				if (key >= bestKey) continue;
 				if (scheduleProblem(interval, load.schedule, rules)) continue;
 				best = load;
 				bestKey = key;
@@ -127,11 +135,4 @@ export function proposeFill(shifts: FillShift[], people: FillPerson[], rules: Ro
 		proposals,
 		unfilled: open.filter((e) => e.left > 0).map((e) => ({ shiftId: e.shift.id, open: e.left }))
 	};
-}
-
-function lessThan(a: number[], b: number[]): boolean {
-	for (let i = 0; i < a.length; i++) {
-		if (a[i] !== b[i]) return a[i] < b[i];
-	}
-	return false;
 }
