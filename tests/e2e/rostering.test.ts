@@ -118,6 +118,9 @@ test('a volunteer cannot read others’ phones, cannot sign someone else up and 
 	const origin = new URL(page.url()).origin;
 	const someone = page.url().split('/').pop()!;
 	expect((await page.request.get(`/organizer/volunteers/${someone}`)).status()).toBe(403);
+	const contact = await page.request.get(`/api/volunteers/${someone}/contact`);
+	expect(contact.status()).toBe(403);
+	expect(await contact.json()).toMatchObject({ code: 'forbidden' });
 	const routes = await page.request.post('/organizer/routes/anything?/checkpoint', {
 		form: { name: 'Sneaky', lat: '31.1', lng: '121.3' },
 		headers: { origin }

@@ -94,8 +94,8 @@ export async function hoursServed(
 }
 
 /**
- * One shift as a volunteer sees it: where, when, the team, their own place on it. Phones appear
- * only for the shift's leader (and organizers, who use their own screens).
+ * One shift as a volunteer sees it: where, when, the team, their own place on it. Phones and
+ * emergency contacts appear only for the shift's leader (the rule of volunteers/contact.ts).
  */
 export async function shiftForVolunteer(viewerId: string, shiftId: string, now = new Date()) {
 	const shift = await db.shift.findUnique({
@@ -120,7 +120,18 @@ export async function shiftForVolunteer(viewerId: string, shiftId: string, now =
 			assignments: {
 				where: { status: { in: [...ON_SHIFT, 'WAITLISTED'] } },
 				orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
-				select: { id: true, status: true, userId: true, user: { select: { name: true, phone: true } } }
+				select: {
+					id: true,
+					status: true,
+					userId: true,
+					user: {
+						select: {
+							name: true,
+							phone: true,
+							profile: { select: { emergencyContactName: true, emergencyContactPhone: true } }
+						}
+					}
+				}
 			}
 		}
 	});
@@ -140,7 +151,8 @@ export async function shiftForVolunteer(viewerId: string, shiftId: string, now =
 			id: a.userId,
 			name: a.user.name,
 			isLeader: a.userId === leaderId,
-			phone: leads ? a.user.phone : null
+			phone: leads ? a.user.phone : null,
+			emergency: leads && a.user.profile?.emergencyContactPhone ? a.user.profile : null
 		}));
 	return {
 		...rest,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { calendarFeed, calendarToken, resetCalendarToken } from '$lib/server/shifts/calendar';
+import { shiftForVolunteer } from '$lib/server/shifts/mine';
 import { assign, setLeader, signUp } from '$lib/server/shifts/roster';
 import { makeUser } from '$test/factories';
 import { makeVolunteer, rosterScene } from '$test/rostering-factories';
@@ -34,6 +35,13 @@ describe('who sees phone numbers and emergency contacts', () => {
 		expect(await canSeeContact(viewer(leader), stranger.id)).toBe(false);
 		expect(await canSeeContact(viewer(organizer), stranger.id)).toBe(true);
 		expect(await canSeeContact(viewer(stranger), stranger.id)).toBe(true);
+
+		// The shift page: the leader sees the team's phones, a team member sees names only.
+		const asLeader = await shiftForVolunteer(leader.id, shift.id);
+		expect(asLeader.team.find((t) => t.id === member.id)).toMatchObject({ phone: '+8613800000011' });
+		const asMember = await shiftForVolunteer(member.id, shift.id);
+		expect(asMember.team.map((t) => t.phone)).toEqual([null, null]);
+		expect(asMember.team.map((t) => t.emergency)).toEqual([null, null]);
 	});
 
 	it('a leader must be on the shift', async () => {

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { SHIFT_ARRAYS, shiftSchema } from '$lib/schemas/rostering';
 import { requireArea } from '$lib/server/auth/guards';
@@ -51,7 +52,7 @@ export const load = (async ({ params, url }) => {
 const person = v.object({
 	userId: v.pipe(
 		v.string(),
-		v.nonEmpty(() => 'Choose a person')
+		v.nonEmpty(() => m.error_choose_option())
 	)
 });
 

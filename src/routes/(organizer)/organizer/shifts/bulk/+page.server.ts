@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { batchSchema, SHIFT_ARRAYS, placeIds } from '$lib/schemas/rostering';
+import { m } from '$lib/paraglide/messages';
 import { requireArea } from '$lib/server/auth/guards';
 import { failWith } from '$lib/server/http';
 import { pickOperation, placeChoices } from '$lib/server/operations/operations';
@@ -12,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function operationOf(url: URL) {
 	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, 'No operation');
+	if (!operation) error(404, m.organizer_no_operation());
 	return operation;
 }
 

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { requireArea } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import { failWith } from '$lib/server/http';
@@ -8,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function operationOf(url: URL) {
 	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, 'No operation');
+	if (!operation) error(404, m.organizer_no_operation());
 	return operation;
 }
 

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { SHIFT_ARRAYS, shiftSchema } from '$lib/schemas/rostering';
+import { m } from '$lib/paraglide/messages';
 import { requireArea } from '$lib/server/auth/guards';
 import { failWith } from '$lib/server/http';
 import { pickOperation, placeChoices } from '$lib/server/operations/operations';
@@ -12,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ url }) => {
 	requireArea('organizer');
 	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, 'No operation');
+	if (!operation) error(404, m.organizer_no_operation());
 	return {
 		operation: { id: operation.id, name: operation.name },
 		places: await placeChoices(operation.id),
@@ -30,7 +31,7 @@ export const actions = {
 	default: async ({ request, url }) => {
 		const actor = requireArea('organizer');
 		const operation = await pickOperation(url.searchParams.get('operation'));
-		if (!operation) error(404, 'No operation');
+		if (!operation) error(404, m.organizer_no_operation());
 		const input = formObject(await request.formData(), SHIFT_ARRAYS);
 		const values = { ...safeValues(input), skills: input.skills, languages: input.languages };
 		const parsed = validate(shiftSchema, input);

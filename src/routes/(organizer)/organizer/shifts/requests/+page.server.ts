@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formObject, validate } from '$lib/schemas/forms';
+import { m } from '$lib/paraglide/messages';
 import { requireArea } from '$lib/server/auth/guards';
 import { failWith } from '$lib/server/http';
 import { pickOperation } from '$lib/server/operations/operations';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ url }) => {
 	requireArea('organizer');
 	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, 'No operation');
+	if (!operation) error(404, m.organizer_no_operation());
 	return {
 		operation: { id: operation.id, name: operation.name, timezone: operation.timezone },
 		requests: await pendingRequests(operation.id)
