@@ -81,7 +81,7 @@ export async function shiftsICanTake(userId: string, filter: AvailableFilter, no
 		const day = zonedDate(shift.startsAt, operation.timezone);
 		days.add(day);
 		if (filter.day && day !== filter.day) continue;
-		shifts.push({ ...shift, free: Math.max(0, free), required, day });
+		shifts.push({ ...shift, free: Math.max(0, free), requirements, day });
 	}
 	return { days: [...days].sort(), shifts, timezone: operation.timezone };
 }

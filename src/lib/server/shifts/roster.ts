@@ -48,6 +48,11 @@ async function lockPerson(tx: Tx, userId: string) {
 		create: { userId },
 		update: { rosterVersion: { increment: 1 } }
 	});
+	return loadPerson(tx, userId);
+}
+
+/** What the rules need to know about a person. */
+export async function loadPerson(tx: Tx, userId: string) {
 	const person = await tx.user.findUnique({
 		where: { id: userId },
 		select: {
@@ -98,7 +103,7 @@ function fail(violation: Violation) {
 /** Throws the first rule the person would break by working `shift`. */
 export async function checkRules(
 	tx: Tx,
-	person: Awaited<ReturnType<typeof lockPerson>>,
+	person: Awaited<ReturnType<typeof loadPerson>>,
 	shift: LockedShift,
 	exclude: string[] = []
 ): Promise<void> {

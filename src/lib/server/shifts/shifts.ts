@@ -4,7 +4,7 @@ import { db, type Tx } from '../db';
 import type { Prisma } from '../db/generated/sqlite/client';
 import { DomainError, NotFoundError } from '../errors';
 import { emit } from '../events';
-import { checkRules, lockShift, ON_SHIFT, promoteWaitlist } from './roster';
+import { checkRules, loadPerson, lockShift, ON_SHIFT, promoteWaitlist } from './roster';
 
 export interface ShiftInput {
 	routeId?: string | null;
@@ -86,16 +86,7 @@ export async function updateShift(actorId: string, shiftId: string, input: Shift
 		await tx.shift.update({ where: { id: shiftId }, data });
 		const after = await lockShift(tx, shiftId);
 		for (const person of onShift) {
-			const profile = await tx.user.findUniqueOrThrow({
-				where: { id: person.userId },
-				select: {
-					id: true,
-					status: true,
-					profile: { select: { birthDate: true } },
-					skills: { select: { skill: true, verifiedAt: true } },
-					languages: { select: { code: true } }
-				}
-			});
+			const profile = await loadPerson(tx, person.userId);
 			try {
 				await checkRules(tx, profile, after);
 			} catch (error) {

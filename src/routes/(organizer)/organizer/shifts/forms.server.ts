@@ -1,6 +1,9 @@
 // Reading the shift forms: the wall-clock date and times become instants in the operation's
 // timezone; an end at or before the start is the next morning.
+import { error } from '@sveltejs/kit';
 import type * as v from 'valibot';
+import { m } from '$lib/paraglide/messages';
+import { pickOperation } from '$lib/server/operations/operations';
 import { placeIds, type batchSchema, type shiftSchema } from '$lib/schemas/rostering';
 import { addDays, zonedTime } from '$lib/time';
 import type { BatchPattern } from '$lib/server/shifts/bulk';
@@ -36,4 +39,11 @@ export function batchInput(data: v.InferOutput<typeof batchSchema>, label: strin
 		endTime: data.endTime,
 		label
 	};
+}
+
+/** The operation a shift page works on (?operation=, else the current one); 404 when there is none. */
+export async function requireOperation(url: URL) {
+	const operation = await pickOperation(url.searchParams.get('operation'));
+	if (!operation) error(404, m.organizer_no_operation());
+	return operation;
 }

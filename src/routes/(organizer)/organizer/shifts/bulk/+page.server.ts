@@ -1,25 +1,18 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { batchSchema, SHIFT_ARRAYS, placeIds } from '$lib/schemas/rostering';
-import { m } from '$lib/paraglide/messages';
 import { requireArea } from '$lib/server/auth/guards';
 import { failWith } from '$lib/server/http';
-import { pickOperation, placeChoices } from '$lib/server/operations/operations';
+import { placeChoices } from '$lib/server/operations/operations';
 import { createBatch, listBatches, undoBatch } from '$lib/server/shifts/bulk';
 import { addDays, zonedDate } from '$lib/time';
-import { batchInput } from '../forms.server';
+import { batchInput, requireOperation } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
-
-async function operationOf(url: URL) {
-	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, m.organizer_no_operation());
-	return operation;
-}
 
 export const load = (async ({ url }) => {
 	requireArea('organizer');
-	const operation = await operationOf(url);
+	const operation = await requireOperation(url);
 	const today = zonedDate(new Date(), operation.timezone);
 	return {
 		operation: { id: operation.id, name: operation.name },
@@ -38,7 +31,7 @@ export const load = (async ({ url }) => {
 export const actions = {
 	create: async ({ request, url }) => {
 		const actor = requireArea('organizer');
-		const operation = await operationOf(url);
+		const operation = await requireOperation(url);
 		const input = formObject(await request.formData(), SHIFT_ARRAYS);
 		const values = { ...safeValues(input), skills: input.skills, languages: input.languages };
 		const parsed = validate(batchSchema, input);

@@ -1,21 +1,14 @@
-import { error, fail } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
+import { fail } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
 import { failWith } from '$lib/server/http';
-import { pickOperation } from '$lib/server/operations/operations';
 import { buildFillProposal, confirmFill } from '$lib/server/shifts/fill';
+import { requireOperation } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
-
-async function operationOf(url: URL) {
-	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, m.organizer_no_operation());
-	return operation;
-}
 
 export const load = (async ({ url }) => {
 	requireArea('organizer');
-	const operation = await operationOf(url);
+	const operation = await requireOperation(url);
 	const proposal = await buildFillProposal(operation.id);
 	const names = new Map(
 		(
@@ -52,7 +45,7 @@ export const load = (async ({ url }) => {
 export const actions = {
 	confirm: async ({ request, url }) => {
 		const actor = requireArea('organizer');
-		const operation = await operationOf(url);
+		const operation = await requireOperation(url);
 		const raw = String((await request.formData()).get('pairs') ?? '');
 		const pairs = raw
 			.split(',')

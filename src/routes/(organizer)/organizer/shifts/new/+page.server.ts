@@ -1,19 +1,17 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { SHIFT_ARRAYS, shiftSchema } from '$lib/schemas/rostering';
-import { m } from '$lib/paraglide/messages';
 import { requireArea } from '$lib/server/auth/guards';
 import { failWith } from '$lib/server/http';
-import { pickOperation, placeChoices } from '$lib/server/operations/operations';
+import { placeChoices } from '$lib/server/operations/operations';
 import { createShift } from '$lib/server/shifts/shifts';
 import { zonedDate } from '$lib/time';
-import { shiftInput } from '../forms.server';
+import { shiftInput, requireOperation } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
 	requireArea('organizer');
-	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, m.organizer_no_operation());
+	const operation = await requireOperation(url);
 	return {
 		operation: { id: operation.id, name: operation.name },
 		places: await placeChoices(operation.id),
@@ -30,8 +28,7 @@ export const load = (async ({ url }) => {
 export const actions = {
 	default: async ({ request, url }) => {
 		const actor = requireArea('organizer');
-		const operation = await pickOperation(url.searchParams.get('operation'));
-		if (!operation) error(404, m.organizer_no_operation());
+		const operation = await requireOperation(url);
 		const input = formObject(await request.formData(), SHIFT_ARRAYS);
 		const values = { ...safeValues(input), skills: input.skills, languages: input.languages };
 		const parsed = validate(shiftSchema, input);

@@ -1,17 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formObject, validate } from '$lib/schemas/forms';
-import { m } from '$lib/paraglide/messages';
 import { requireArea } from '$lib/server/auth/guards';
 import { failWith } from '$lib/server/http';
-import { pickOperation } from '$lib/server/operations/operations';
 import { decideRequest, pendingRequests } from '$lib/server/shifts/requests';
+import { requireOperation } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
 	requireArea('organizer');
-	const operation = await pickOperation(url.searchParams.get('operation'));
-	if (!operation) error(404, m.organizer_no_operation());
+	const operation = await requireOperation(url);
 	return {
 		operation: { id: operation.id, name: operation.name, timezone: operation.timezone },
 		requests: await pendingRequests(operation.id)
