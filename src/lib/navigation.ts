@@ -1,7 +1,8 @@
 import type { Component } from 'svelte';
 import House from '@lucide/svelte/icons/house';
 import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard';
-import UserCheck from '@lucide/svelte/icons/user-check';
+import Users from '@lucide/svelte/icons/users';
+import CalendarDays from '@lucide/svelte/icons/calendar-days';
 import Package from '@lucide/svelte/icons/package';
 import CircleUser from '@lucide/svelte/icons/circle-user';
 import Coffee from '@lucide/svelte/icons/coffee';
@@ -20,8 +21,16 @@ export interface NavItem {
 /** Every destination in the app's navigation, in display order. */
 const items: NavItem[] = [
 	{ href: '/home', label: m.nav_home, icon: House, area: 'volunteer', roles: ['VOLUNTEER', 'LOGISTICS'] },
+	{
+		href: '/shifts',
+		label: m.nav_shifts,
+		icon: CalendarDays,
+		area: 'volunteer',
+		roles: ['VOLUNTEER', 'LOGISTICS']
+	},
 	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer' },
-	{ href: '/organizer/approvals', label: m.nav_approvals, icon: UserCheck, area: 'organizer' },
+	{ href: '/organizer/volunteers', label: m.nav_volunteers, icon: Users, area: 'organizer' },
+	{ href: '/organizer/shifts', label: m.nav_shifts, icon: CalendarDays, area: 'organizer' },
 	{ href: '/logistics', label: m.nav_logistics, icon: Package, area: 'logistics' },
 	{
 		href: '/supplies',

@@ -28,12 +28,19 @@ describe('areas and roles', () => {
 			false
 		);
 		const organizer = navigationFor('ORGANIZER').map((item) => item.href);
-		expect(organizer).toEqual(expect.arrayContaining(['/organizer', '/organizer/approvals', '/logistics']));
+		expect(organizer).toEqual(
+			expect.arrayContaining(['/organizer', '/organizer/volunteers', '/organizer/shifts', '/logistics'])
+		);
+		expect(volunteer).toEqual(['/home', '/shifts', '/supplies', '/account']);
+		// The bottom bar holds five at most.
+		for (const role of ['VOLUNTEER', 'LOGISTICS', 'ORGANIZER', 'ADMIN'] as const) {
+			expect(navigationFor(role).length, role).toBeLessThanOrEqual(5);
+		}
 	});
 
 	it('marks the most specific nav item as current', () => {
 		const nav = navigationFor('ORGANIZER');
-		expect(activeHref('/organizer/approvals', nav)).toBe('/organizer/approvals');
+		expect(activeHref('/organizer/volunteers/abc', nav)).toBe('/organizer/volunteers');
 		expect(activeHref('/organizer', nav)).toBe('/organizer');
 		expect(activeHref('/organizers-club', nav)).toBeUndefined();
 	});

@@ -25,3 +25,7 @@ export function homeFor(role: Role): string {
 	if (role === 'LOGISTICS') return '/logistics';
 	return '/home';
 }
+
+export function isOrganizer(role: Role): boolean {
+	return role === 'ORGANIZER' || role === 'ADMIN';
+}

@@ -82,3 +82,13 @@ export function formatDay(instant: Date, timeZone: string, locale: string): stri
 		instant
 	);
 }
+
+/** A calendar date ("2026-12-01") as a short label ("Tue, Dec 1"), whatever the reader's timezone. */
+export function dayLabel(date: string, locale: string): string {
+	return new Intl.DateTimeFormat(locale, {
+		weekday: 'short',
+		month: 'short',
+		day: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${date}T12:00:00Z`));
+}

@@ -4,6 +4,7 @@ import { ensureAccount } from '../auth/accounts';
 import { db, type Role } from '../db';
 import { addDays, zonedDate, zonedTime } from '$lib/time';
 import { seedLogistics } from './logistics';
+import { seedRoster } from './rostering';
 
 export const DEMO_PASSWORD = 'redband-demo';
 
@@ -31,7 +32,10 @@ const ZONES = [
 const ROUTES = [
 	{ zone: 0, name: 'North Loop', checkpoints: 6, bearing: 0 },
 	{ zone: 1, name: 'Canal Path', checkpoints: 5, bearing: 120 },
-	{ zone: 2, name: 'Concourse Sweep', checkpoints: 5, bearing: 240 }
+	{ zone: 2, name: 'Concourse Sweep', checkpoints: 5, bearing: 240 },
+	{ zone: 0, name: 'Taxi Rank Circuit', checkpoints: 7, bearing: 45 },
+	{ zone: 1, name: 'Hall Link', checkpoints: 8, bearing: 165 },
+	{ zone: 2, name: 'Bus Station Loop', checkpoints: 6, bearing: 290 }
 ];
 
 const POSTS = [
@@ -39,7 +43,10 @@ const POSTS = [
 	{ zone: 0, name: 'Information Desk', kind: 'INFO_DESK' },
 	{ zone: 1, name: 'Central Depot', kind: 'DEPOT' },
 	{ zone: 1, name: 'Rest Area A', kind: 'REST_AREA' },
-	{ zone: 2, name: 'First Aid Point', kind: 'FIRST_AID' }
+	{ zone: 2, name: 'First Aid Point', kind: 'FIRST_AID' },
+	{ zone: 1, name: 'South Gate', kind: 'GATE' },
+	{ zone: 2, name: 'Metro Depot', kind: 'DEPOT' },
+	{ zone: 2, name: 'Rest Area B', kind: 'REST_AREA' }
 ] as const;
 
 /** A point `metres` from the centre along `bearing` degrees. */
@@ -87,16 +94,18 @@ export async function seedDemo(now = new Date()): Promise<{ operationId: string 
 			})
 		);
 	}
+	const posts = [];
 	for (const [index, post] of POSTS.entries()) {
-		await db.post.create({
+		const created = await db.post.create({
 			data: {
 				operationId: operation.id,
 				zoneId: zones[post.zone].id,
 				name: post.name,
 				kind: post.kind,
-				...offset(index * 72, 250)
+				...offset(index * 45, 250)
 			}
 		});
+		posts.push(created);
 	}
 	const routes = [];
 	for (const route of ROUTES) {
@@ -123,18 +132,25 @@ export async function seedDemo(now = new Date()): Promise<{ operationId: string 
 		);
 	}
 
-	// The demo volunteer's shifts: one this morning that has started, one tomorrow.
+	// The demo volunteer's shifts: one that started an hour ago (whatever the time of day the demo
+	// is seeded), and one tomorrow afternoon.
+	const hour = 60 * 60 * 1000;
+	const started = new Date(Math.floor(now.getTime() / hour) * hour - hour);
 	const shifts = [
-		{ route: 0, day: 0, from: '08:00', to: '12:00' },
-		{ route: 1, day: 1, from: '14:00', to: '18:00' }
+		{ route: 0, startsAt: started, endsAt: new Date(started.getTime() + 4 * hour) },
+		{
+			route: 1,
+			startsAt: zonedTime(addDays(today, 1), '14:00', TIMEZONE),
+			endsAt: zonedTime(addDays(today, 1), '18:00', TIMEZONE)
+		}
 	];
 	for (const shift of shifts) {
 		const created = await db.shift.create({
 			data: {
 				operationId: operation.id,
 				routeId: routes[shift.route].id,
-				startsAt: zonedTime(addDays(today, shift.day), shift.from, TIMEZONE),
-				endsAt: zonedTime(addDays(today, shift.day), shift.to, TIMEZONE),
+				startsAt: shift.startsAt,
+				endsAt: shift.endsAt,
 				headcount: 4,
 				leaderId: users.ORGANIZER,
 				instructions: 'Meet at the first checkpoint ten minutes early. Armband and lanyard on.'
@@ -144,6 +160,16 @@ export async function seedDemo(now = new Date()): Promise<{ operationId: string 
 			data: { shiftId: created.id, userId: users.VOLUNTEER, assignedById: users.ORGANIZER }
 		});
 	}
+	await seedRoster({
+		operationId: operation.id,
+		timezone: TIMEZONE,
+		today,
+		now,
+		users,
+		zones,
+		routes,
+		posts
+	});
 	await seedLogistics({ operationId: operation.id, users, password: DEMO_PASSWORD, now });
 	return { operationId: operation.id };
 }

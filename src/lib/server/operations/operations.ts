@@ -40,3 +40,41 @@ export async function routeCheckpoints(routeId: string) {
 		select: { id: true, position: true, name: true, lat: true, lng: true, code: true, instructions: true }
 	});
 }
+
+/** The operation a screen works on: the one asked for, else the current one. */
+export async function pickOperation(id?: string | null) {
+	if (id) {
+		const operation = await db.operation.findUnique({ where: { id } });
+		if (operation) return operation;
+	}
+	return currentOperation();
+}
+
+export async function operationChoices() {
+	return db.operation.findMany({ orderBy: { startsAt: 'desc' }, select: { id: true, name: true } });
+}
+
+export async function zoneChoices(operationId: string) {
+	return db.zone.findMany({
+		where: { operationId },
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true }
+	});
+}
+
+/** Routes and posts a shift can be at, for pickers. */
+export async function placeChoices(operationId: string) {
+	const [routes, posts] = await Promise.all([
+		db.route.findMany({
+			where: { operationId },
+			orderBy: { name: 'asc' },
+			select: { id: true, name: true, zone: { select: { name: true } } }
+		}),
+		db.post.findMany({
+			where: { operationId },
+			orderBy: { name: 'asc' },
+			select: { id: true, name: true, kind: true, zone: { select: { name: true } } }
+		})
+	]);
+	return { routes, posts };
+}

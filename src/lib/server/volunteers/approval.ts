@@ -35,14 +35,20 @@ const allowed: Record<AccountStatus, AccountStatus[]> = {
 /**
  * Approves, rejects, suspends or reinstates an account. Rejecting and suspending need a reason
  * the person will see, and end their sessions.
+ *
+ * Approving with an `operationId` makes the person a member of that operation (OperationMember):
+ * broadcasts and the fill proposal reach the members of an operation. Organizers approve into the
+ * operation they are working on; placing someone on a shift also makes them a member of its
+ * operation (shifts/roster.ts), and the roster import adds everyone it creates.
  */
 export async function decideAccount(input: {
 	actorId: string;
 	userId: string;
 	status: AccountStatus;
 	reason?: string;
+	operationId?: string;
 }): Promise<void> {
-	const { actorId, userId, status, reason } = input;
+	const { actorId, userId, status, reason, operationId } = input;
 	if (actorId === userId) throw new DomainError('cannot_decide_own_account', { status: 403 });
 	const needsReason = status === 'REJECTED' || status === 'SUSPENDED';
 	if (needsReason && !reason?.trim()) throw new DomainError('reason_required', { field: 'reason' });
@@ -56,6 +62,13 @@ export async function decideAccount(input: {
 			where: { id: userId },
 			data: { status, statusReason: needsReason ? reason!.trim() : null }
 		});
+		if (status === 'ACTIVE' && operationId) {
+			await tx.operationMember.upsert({
+				where: { operationId_userId: { operationId, userId } },
+				create: { operationId, userId },
+				update: {}
+			});
+		}
 		await audit(tx, {
 			actorId,
 			action: `account.${status.toLowerCase()}`,
