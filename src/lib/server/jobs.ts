@@ -1,6 +1,7 @@
 // Periodic work that runs inside the app process. Each job must be safe to run in several app
 // instances at once (PostgreSQL deployments): claim rows, do not assume you are alone.
 import { deleteExpiredSessions } from './auth/session';
+import { watchPatrols } from './patrols/attendance';
 
 interface Job {
 	name: string;
@@ -9,7 +10,9 @@ interface Job {
 }
 
 const jobs: Job[] = [
-	{ name: 'expired-sessions', everyMs: 60 * 60 * 1000, run: () => deleteExpiredSessions() }
+	{ name: 'expired-sessions', everyMs: 60 * 60 * 1000, run: () => deleteExpiredSessions() },
+	// Overdue patrols, missing people, no-shows and forgotten patrols (patrols/attendance.ts).
+	{ name: 'patrol-watch', everyMs: 30 * 1000, run: () => watchPatrols() }
 ];
 
 let started = false;

@@ -43,7 +43,11 @@ export async function publish(channel: string, data?: unknown): Promise<void> {
 		local.emit(channel, data);
 		return;
 	}
-	publisher ??= new pg.Pool({ connectionString: dbTarget.url, max: 2 });
+	if (!publisher) {
+		publisher = new pg.Pool({ connectionString: dbTarget.url, max: 2 });
+		// An idle connection dropped by the server (a restart) must not crash the process.
+		publisher.on('error', (error) => console.error('[live] NOTIFY connection lost', error));
+	}
 	const payload = JSON.stringify({ channel, data } satisfies LiveNotice);
 	// NOTIFY payloads are limited to 8000 bytes; notices carry ids, never whole records.
 	if (Buffer.byteLength(payload) > 7900) throw new Error(`Live notice on ${channel} is too large`);
