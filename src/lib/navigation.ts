@@ -4,6 +4,8 @@ import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard';
 import UserCheck from '@lucide/svelte/icons/user-check';
 import Package from '@lucide/svelte/icons/package';
 import CircleUser from '@lucide/svelte/icons/circle-user';
+import Radar from '@lucide/svelte/icons/radar';
+import RouteIcon from '@lucide/svelte/icons/route';
 import { m } from '$lib/paraglide/messages';
 import { canEnter, type Area, type Role } from '$lib/roles';
 
@@ -19,8 +21,16 @@ export interface NavItem {
 /** Every destination in the app's navigation, in display order. */
 const items: NavItem[] = [
 	{ href: '/home', label: m.nav_home, icon: House, area: 'volunteer', roles: ['VOLUNTEER', 'LOGISTICS'] },
+	{
+		href: '/patrol',
+		label: m.nav_patrol,
+		icon: RouteIcon,
+		area: 'volunteer',
+		roles: ['VOLUNTEER', 'LOGISTICS']
+	},
 	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer' },
 	{ href: '/organizer/approvals', label: m.nav_approvals, icon: UserCheck, area: 'organizer' },
+	{ href: '/organizer/patrols', label: m.nav_patrols, icon: Radar, area: 'organizer' },
 	{ href: '/logistics', label: m.nav_logistics, icon: Package, area: 'logistics' },
 	{ href: '/account', label: m.nav_account, icon: CircleUser, area: 'volunteer' }
 ];

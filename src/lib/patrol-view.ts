@@ -116,6 +116,19 @@ export function currentShift(
 	return shifts.find(running) ?? shifts.find(open) ?? shifts.find(upcoming);
 }
 
+/**
+ * The stop expected after the one at `lastPosition` on a looping route (stops sorted by
+ * position): the first to begin with, and the first again after the last.
+ */
+export function expectedNext<T extends { position: number }>(
+	stops: readonly T[],
+	lastPosition: number | null
+): T | null {
+	if (stops.length === 0) return null;
+	if (lastPosition === null) return stops[0];
+	return stops.find((stop) => stop.position > lastPosition) ?? stops[0];
+}
+
 /** Normalises a typed code as the server does ("nl 3" → "NL3"). */
 export const normaliseCode = (code: string) => code.replace(/\s+/g, '').toUpperCase();
 

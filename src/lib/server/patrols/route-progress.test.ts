@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectedNext } from '$lib/patrol-view';
 import {
 	advance,
 	emptySummary,
-	expectedNext,
 	isOutOfOrder,
 	missedPositions,
 	summarize,
@@ -22,10 +22,11 @@ const at = (position: number, extra: Partial<ProgressCheckIn> = {}): ProgressChe
 
 describe('order along a looping route', () => {
 	it('expects the next checkpoint, then the first again after the last', () => {
-		expect(expectedNext(route, null)).toBe(1);
-		expect(expectedNext(route, 3)).toBe(4);
-		expect(expectedNext(route, 6)).toBe(1);
-		expect(expectedNext([1, 2, 5], 2)).toBe(5);
+		const stops = (...positions: number[]) => positions.map((position) => ({ position }));
+		expect(expectedNext(stops(...route), null)?.position).toBe(1);
+		expect(expectedNext(stops(...route), 3)?.position).toBe(4);
+		expect(expectedNext(stops(...route), 6)?.position).toBe(1);
+		expect(expectedNext(stops(1, 2, 5), 2)?.position).toBe(5);
 		expect(expectedNext([], 2)).toBeNull();
 	});
 

@@ -4,6 +4,7 @@
 // Routes are loops: after the last checkpoint comes the first again. A patrol may begin at any
 // checkpoint; after that, each check-in should be at the next checkpoint (or a repeat of the last
 // one). A checkpoint passed over within the current loop is "missed".
+import { expectedNext } from '$lib/patrol-view';
 
 export interface PatrolSummary {
 	checkInCount: number;
@@ -37,17 +38,16 @@ export const emptySummary = (): PatrolSummary => ({
 	loop: []
 });
 
-/** The position expected after `last` on a route with these positions (sorted ascending). */
-export function expectedNext(positions: readonly number[], last: number | null): number | null {
-	if (positions.length === 0) return null;
-	if (last === null) return positions[0];
-	return positions.find((position) => position > last) ?? positions[0];
-}
-
 /** A check-in on the route that is neither the next checkpoint nor a repeat of the last one. */
 export function isOutOfOrder(positions: readonly number[], last: number | null, position: number): boolean {
 	if (last === null || position === last) return false;
-	return position !== expectedNext(positions, last);
+	return (
+		position !==
+		expectedNext(
+			positions.map((p) => ({ position: p })),
+			last
+		)?.position
+	);
 }
 
 export function advance(summary: PatrolSummary, checkIn: ProgressCheckIn): PatrolSummary {
