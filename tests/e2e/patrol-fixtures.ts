@@ -1,8 +1,20 @@
 // Patrol data for end-to-end tests, written straight into the test server's database: each test
 // gets its own volunteer on its own North Loop shift (running now), so tests never share a patrol.
 import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import { createDb, type Db } from '../../src/lib/server/db';
 import { databaseTarget } from '../../src/lib/server/db/target';
+import { signIn } from './support';
+
+/** The requests the outbox sends. */
+export const SEND = /\/api\/patrol\/(start|check-ins|reports|end)$/;
+
+/** Signs in, opens the patrol screen and waits until the service worker holds it for offline use. */
+export async function readyOffline(page: Page, email: string) {
+	await signIn(page, email);
+	await page.goto('/patrol');
+	await expect(page.getByText('Ready to work offline.')).toBeVisible({ timeout: 30_000 });
+}
 
 let client: Db | undefined;
 

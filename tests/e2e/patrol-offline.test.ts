@@ -1,15 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { patrolVolunteer, stored } from './patrol-fixtures';
-import { expectNoSidewaysScroll, signIn } from './support';
-
-const SEND = /\/api\/patrol\/(start|check-ins|reports|end)$/;
-
-/** Signs in, opens the patrol screen and waits until the service worker holds it for offline use. */
-async function readyOffline(page: Page, email: string) {
-	await signIn(page, email);
-	await page.goto('/patrol');
-	await expect(page.getByText('Ready to work offline.')).toBeVisible({ timeout: 30_000 });
-}
+import { patrolVolunteer, readyOffline, SEND, stored } from './patrol-fixtures';
+import { expectNoSidewaysScroll } from './support';
 
 /** With no signal: start the shift, check in at three checkpoints by code and file one report. */
 async function patrolOffline(page: Page, context: BrowserContext) {
