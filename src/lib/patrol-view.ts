@@ -102,10 +102,12 @@ export function currentShift(
 	shifts: readonly ViewShift[],
 	now: Date,
 	started: ReadonlySet<string> = new Set(),
-	ended: ReadonlySet<string> = new Set()
+	endedHere: ReadonlySet<string> = new Set()
 ): ViewShift | undefined {
 	const running = (s: ViewShift) =>
-		(s.patrol !== null || started.has(s.assignmentId)) && !s.patrol?.endedAt && !ended.has(s.assignmentId);
+		(s.patrol !== null || started.has(s.assignmentId)) &&
+		!s.patrol?.endedAt &&
+		!endedHere.has(s.assignmentId);
 	const open = (s: ViewShift) =>
 		(s.status === 'ASSIGNED' || s.status === 'NO_SHOW') &&
 		!s.patrol &&
@@ -113,7 +115,18 @@ export function currentShift(
 		Date.parse(s.startsAt) - EARLY_START_MINUTES * MINUTE <= now.getTime() &&
 		Date.parse(s.endsAt) > now.getTime();
 	const upcoming = (s: ViewShift) => s.status === 'ASSIGNED' && Date.parse(s.startsAt) > now.getTime();
-	return shifts.find(running) ?? shifts.find(open) ?? shifts.find(upcoming);
+	const ended = (s: ViewShift) => Boolean(s.patrol?.endedAt) || endedHere.has(s.assignmentId);
+	// Just ended: the summary and the handover note stay on screen for a while.
+	const justEnded = (s: ViewShift) =>
+		endedHere.has(s.assignmentId) ||
+		(Boolean(s.patrol?.endedAt) && now.getTime() - Date.parse(s.patrol!.endedAt!) < 3 * 60 * MINUTE);
+	return (
+		shifts.find(running) ??
+		shifts.find(open) ??
+		shifts.findLast(justEnded) ??
+		shifts.find(upcoming) ??
+		shifts.findLast(ended)
+	);
 }
 
 /**

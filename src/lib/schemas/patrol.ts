@@ -23,10 +23,13 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const HANDOVER_MAX = 2000;
 export const REPORT_TEXT_MAX = 2000;
 export const NOTE_MAX = 2000;
-/** Phones shrink photos to at most this before queueing them. */
-export const PHOTO_TARGET_BYTES = 1_000_000;
-/** The server refuses larger photos (some slack over the target for odd encoders). */
-export const PHOTO_MAX_BYTES = 1_500_000;
+/**
+ * Phones shrink photos to at most this before queueing them: well under the issue's "about 1 MB",
+ * because the Node server refuses request bodies over 512 KB unless BODY_SIZE_LIMIT is raised.
+ */
+export const PHOTO_TARGET_BYTES = 450_000;
+/** The server refuses larger photos. */
+export const PHOTO_MAX_BYTES = 500_000;
 
 /** Ids made on the phone (crypto.randomUUID, or the form's own for posts without JavaScript). */
 const clientId = v.pipe(

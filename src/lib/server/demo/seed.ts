@@ -3,6 +3,7 @@
 import { ensureAccount } from '../auth/accounts';
 import { db, type Role } from '../db';
 import { addDays, zonedDate, zonedTime } from '$lib/time';
+import { seedPatrolDemo } from './patrols';
 
 export const DEMO_PASSWORD = 'redband-demo';
 
@@ -143,5 +144,6 @@ export async function seedDemo(now = new Date()): Promise<{ operationId: string 
 			data: { shiftId: created.id, userId: users.VOLUNTEER, assignedById: users.ORGANIZER }
 		});
 	}
+	await seedPatrolDemo(operation.id, DEMO_PASSWORD, users.ORGANIZER, now);
 	return { operationId: operation.id };
 }

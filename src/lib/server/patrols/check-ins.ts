@@ -10,9 +10,9 @@ import { distanceMetres } from '$lib/geo';
 import { normaliseCode } from '$lib/patrol-view';
 import { positionOf, type CheckInInput } from '$lib/schemas/patrol';
 import { readCheckpointToken } from '../operations/checkpoint-token';
-import { db, isUniqueViolation } from '../db';
+import { db } from '../db';
 import { DomainError, NotFoundError } from '../errors';
-import { announcePatrol, patrolOf } from './patrols';
+import { announcePatrol, patrolOf, patrolSummarySelect } from './patrols';
 import { advance, isOutOfOrder, summarize, type PatrolSummary } from './route-progress';
 import { honestTime } from './times';
 
@@ -68,20 +68,16 @@ export type StoredCheckIn = Awaited<ReturnType<typeof findCheckIn>>;
 
 const findCheckIn = (id: string) => db.checkIn.findUnique({ where: { id }, select: checkInSelect });
 
-/** The summary changed under us (another check-in of the same patrol); read it again and redo. */
-class SummaryMoved extends Error {}
-
 export async function recordCheckIn(userId: string, input: CheckInInput, receivedAt = new Date()) {
-	for (let attempt = 0; ; attempt++) {
+	try {
+		return { checkIn: await store(userId, input, receivedAt), duplicate: false };
+	} catch (error) {
+		// Already stored (a retry whose first answer was lost): whatever else has changed since,
+		// and whatever this attempt ran into, the phone learns that it has arrived. Checked only
+		// when something failed, so the usual check-in costs no extra query.
 		const existing = await findCheckIn(input.id);
 		if (existing) return sameSender(existing, userId);
-		try {
-			return { checkIn: await store(userId, input, receivedAt), duplicate: false };
-		} catch (error) {
-			if (isUniqueViolation(error)) continue;
-			if (error instanceof SummaryMoved && attempt < 5) continue;
-			throw error;
-		}
+		throw error;
 	}
 }
 
@@ -91,6 +87,31 @@ function sameSender(existing: NonNullable<StoredCheckIn>, userId: string) {
 	return { checkIn: existing, duplicate: true };
 }
 
+type Route = { expectedIntervalMinutes: number; checkpoints: Checkpoint[] };
+
+/**
+ * Routes change rarely (an organizer edits one) and every check-in needs its checkpoints: a few
+ * seconds of memory save two queries on the busiest request of the app.
+ */
+const ROUTE_CACHE_MS = 5000;
+const routes = new Map<string, { at: number; route: Promise<Route | null> }>();
+
+function routeOf(routeId: string): Promise<Route | null> {
+	const cached = routes.get(routeId);
+	if (cached && Date.now() - cached.at < ROUTE_CACHE_MS) return cached.route;
+	const route = db.route.findUnique({
+		where: { id: routeId },
+		select: {
+			expectedIntervalMinutes: true,
+			checkpoints: { select: checkpointSelect, orderBy: { position: 'asc' } }
+		}
+	});
+	routes.set(routeId, { at: Date.now(), route });
+	route.catch(() => routes.delete(routeId));
+	if (routes.size > 5000) routes.delete(routes.keys().next().value!);
+	return route;
+}
+
 async function store(userId: string, input: CheckInInput, receivedAt: Date) {
 	const patrol = await patrolOf(userId, input.assignmentId);
 	if (!patrol.routeId) throw new DomainError('patrol_no_route', { status: 409 });
@@ -98,13 +119,7 @@ async function store(userId: string, input: CheckInInput, receivedAt: Date) {
 	if (patrol.endedAt && time.happenedAt > patrol.endedAt) {
 		throw new DomainError('patrol_ended', { status: 409 });
 	}
-	const route = await db.route.findUnique({
-		where: { id: patrol.routeId },
-		select: {
-			expectedIntervalMinutes: true,
-			checkpoints: { select: checkpointSelect, orderBy: { position: 'asc' } }
-		}
-	});
+	const route = await routeOf(patrol.routeId);
 	if (!route) throw new NotFoundError('patrol_route');
 	const checkpoint = await findCheckpoint(input, patrol, route.checkpoints);
 
@@ -121,87 +136,134 @@ async function store(userId: string, input: CheckInInput, receivedAt: Date) {
 	const outOfOrder = onRoute && isOutOfOrder(positions, previous, checkpoint.position);
 	const wrongRoute = !onRoute;
 
-	const stored = await db.$transaction(async (tx) => {
-		const row = await tx.checkIn.create({
-			data: {
-				id: input.id,
-				patrolId: patrol.id,
-				checkpointId: checkpoint.id,
-				userId,
-				method: input.method,
-				checkpointName: checkpoint.name,
-				checkpointPosition: checkpoint.position,
-				routeId: checkpoint.routeId,
-				happenedAt: time.happenedAt,
-				phoneTime: time.phoneTime,
-				receivedAt: time.receivedAt,
-				clockOffsetSeconds: time.clockOffsetSeconds,
-				lat: position?.lat,
-				lng: position?.lng,
-				accuracy: position?.accuracy,
-				distanceMetres: distance === null ? null : Math.round(distance),
-				outOfOrder,
-				far,
-				wrongRoute
-			},
-			select: checkInSelect
+	const row = {
+		id: input.id,
+		patrolId: patrol.id,
+		checkpointId: checkpoint.id,
+		userId,
+		method: input.method,
+		checkpointName: checkpoint.name,
+		checkpointPosition: checkpoint.position,
+		routeId: checkpoint.routeId,
+		happenedAt: time.happenedAt,
+		phoneTime: time.phoneTime,
+		receivedAt: time.receivedAt,
+		clockOffsetSeconds: time.clockOffsetSeconds,
+		lat: position?.lat,
+		lng: position?.lng,
+		accuracy: position?.accuracy,
+		distanceMetres: distance === null ? null : Math.round(distance),
+		outOfOrder,
+		far,
+		wrongRoute
+	};
+	// createMany: an INSERT without reading the row back; everything it holds is known here.
+	const create = db.checkIn.createMany({ data: [row] });
+	if (!inOrder) {
+		await create;
+		await rebuildSummary(patrol.id, route, receivedAt);
+		await announcePatrol(patrol);
+		return answer(row);
+	}
+	const summary = advance(readSummary(patrol), {
+		checkpointId: checkpoint.id,
+		position: checkpoint.position,
+		happenedAt: time.happenedAt,
+		onRoute,
+		flagged: outOfOrder || far || wrongRoute
+	});
+	const update = summaryUpdate(patrol, summary, route, receivedAt, time.clockOffsetSeconds);
+	// One batch, one transaction: the check-in and the patrol's summary, compare-and-set on the
+	// count so that two check-ins of one patrol at once cannot both advance the same summary.
+	const [, updated] = await db.$transaction([
+		create,
+		db.patrol.updateMany({ where: { id: patrol.id, checkInCount: patrol.checkInCount }, data: update.data }),
+		...(update.clearAlerts ? [clearOverdue(patrol.id, receivedAt)] : [])
+	]);
+	// Lost the race: the check-in is stored; its patrol's summary is rebuilt from all of them.
+	if (updated.count === 0) await rebuildSummary(patrol.id, route, receivedAt);
+	await announcePatrol(patrol);
+	return answer(row);
+}
+
+/** The fields a stored check-in is read back with (its answer to the phone). */
+function answer(
+	row: {
+		patrolId: string;
+		lat?: number;
+		lng?: number;
+		accuracy?: number | null;
+	} & NonNullable<StoredCheckIn>
+): NonNullable<StoredCheckIn> {
+	const { patrolId: _patrol, lat: _lat, lng: _lng, accuracy: _accuracy, ...stored } = row;
+	return stored;
+}
+
+function summaryUpdate(
+	patrol: { startedAt: Date; endedAt: Date | null; overdueAlerted: boolean },
+	summary: PatrolSummary,
+	route: Route,
+	receivedAt: Date,
+	clockOffsetSeconds: number
+) {
+	const lastSign = Math.max(patrol.startedAt.getTime(), summary.lastCheckInAt?.getTime() ?? 0);
+	const dueAt = patrol.endedAt ? null : new Date(lastSign + route.expectedIntervalMinutes * MINUTE);
+	// A check-in that still leaves the patrol overdue (an old one, synced late) keeps the alert.
+	const backOnTime = dueAt === null || dueAt > receivedAt;
+	return {
+		data: {
+			...writeSummary(summary),
+			dueAt,
+			clockOffsetSeconds,
+			...(backOnTime ? { overdueAlerted: false } : {})
+		},
+		clearAlerts: backOnTime && patrol.overdueAlerted
+	};
+}
+
+const clearOverdue = (patrolId: string, at: Date) =>
+	db.patrolAlert.updateMany({
+		where: { patrolId, kind: 'OVERDUE', clearedAt: null },
+		data: { clearedAt: at }
+	});
+
+/** The summary recomputed from every check-in of the patrol, retried until nobody raced it. */
+async function rebuildSummary(patrolId: string, route: Route, receivedAt: Date) {
+	for (let attempt = 0; attempt < 10; attempt++) {
+		const patrol = await db.patrol.findUniqueOrThrow({
+			where: { id: patrolId },
+			select: patrolSummarySelect
 		});
-		const summary = inOrder
-			? advance(readSummary(patrol), {
-					checkpointId: checkpoint.id,
-					position: checkpoint.position,
-					happenedAt: time.happenedAt,
-					onRoute,
-					flagged: outOfOrder || far || wrongRoute
-				})
-			: summarize(
-					(
-						await tx.checkIn.findMany({
-							where: { patrolId: patrol.id },
-							select: {
-								checkpointId: true,
-								checkpointPosition: true,
-								happenedAt: true,
-								routeId: true,
-								outOfOrder: true,
-								far: true,
-								wrongRoute: true
-							}
-						})
-					).map((c) => ({
-						checkpointId: c.checkpointId,
-						position: c.checkpointPosition,
-						happenedAt: c.happenedAt,
-						onRoute: c.routeId === patrol.routeId,
-						flagged: c.outOfOrder || c.far || c.wrongRoute
-					}))
-				);
-		const lastSign = Math.max(patrol.startedAt.getTime(), summary.lastCheckInAt!.getTime());
-		const dueAt = patrol.endedAt ? null : new Date(lastSign + route.expectedIntervalMinutes * MINUTE);
-		// A check-in that still leaves the patrol overdue (an old one, synced late) keeps the alert.
-		const backOnTime = dueAt === null || dueAt > receivedAt;
-		// Compare-and-set on the count: two check-ins of one patrol at once cannot both advance it
-		// from the same summary (PostgreSQL runs them side by side; SQLite one after the other).
-		const updated = await tx.patrol.updateMany({
-			where: { id: patrol.id, checkInCount: patrol.checkInCount },
-			data: {
-				...writeSummary(summary),
-				dueAt,
-				clockOffsetSeconds: time.clockOffsetSeconds,
-				...(backOnTime ? { overdueAlerted: false } : {})
+		const checkIns = await db.checkIn.findMany({
+			where: { patrolId },
+			select: {
+				checkpointId: true,
+				checkpointPosition: true,
+				happenedAt: true,
+				routeId: true,
+				outOfOrder: true,
+				far: true,
+				wrongRoute: true
 			}
 		});
-		if (updated.count === 0) throw new SummaryMoved();
-		if (backOnTime && patrol.overdueAlerted) {
-			await tx.patrolAlert.updateMany({
-				where: { patrolId: patrol.id, kind: 'OVERDUE', clearedAt: null },
-				data: { clearedAt: receivedAt }
-			});
-		}
-		return row;
-	});
-	await announcePatrol(patrol);
-	return stored;
+		const summary = summarize(
+			checkIns.map((c) => ({
+				checkpointId: c.checkpointId,
+				position: c.checkpointPosition,
+				happenedAt: c.happenedAt,
+				onRoute: c.routeId === patrol.routeId,
+				flagged: c.outOfOrder || c.far || c.wrongRoute
+			}))
+		);
+		const update = summaryUpdate(patrol, summary, route, receivedAt, 0);
+		const { clockOffsetSeconds: _keep, ...data } = update.data;
+		const [updated] = await db.$transaction([
+			db.patrol.updateMany({ where: { id: patrolId, checkInCount: patrol.checkInCount }, data }),
+			...(update.clearAlerts ? [clearOverdue(patrolId, receivedAt)] : [])
+		]);
+		if (updated.count > 0) return;
+	}
+	throw new Error(`Could not rebuild the summary of patrol ${patrolId}`);
 }
 
 async function findCheckpoint(
