@@ -46,7 +46,8 @@ export interface ViewShift {
 		checkpoints: ViewCheckpoint[];
 	} | null;
 	post: { name: string } | null;
-	leader: { name: string; phone: string | null } | null;
+	/** The leader's name only: a person's phone number is for organizers and their own leader. */
+	leader: { name: string } | null;
 	patrol: {
 		id: string;
 		startedAt: string;

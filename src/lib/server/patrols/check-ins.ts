@@ -46,7 +46,7 @@ type Checkpoint = {
 	lng: number;
 };
 
-const checkInSelect = {
+export const checkInSelect = {
 	id: true,
 	userId: true,
 	checkpointId: true,
@@ -326,14 +326,4 @@ function writeSummary(summary: PatrolSummary) {
 		visited: JSON.stringify(summary.visited),
 		loop: JSON.stringify(summary.loop)
 	};
-}
-
-/** A patrol's check-ins, latest first, for the volunteer's own screen and the leader's view. */
-export async function checkInsOf(patrolId: string, take = 200) {
-	return db.checkIn.findMany({
-		where: { patrolId },
-		orderBy: { happenedAt: 'desc' },
-		take,
-		select: checkInSelect
-	});
 }

@@ -5,13 +5,24 @@ import { openAlerts } from './alerts';
 
 const HOUR = 60 * 60_000;
 
+/** The shifts a leader's view is about: those running within an hour of now. */
+const ledAround = (leaderId: string, now: Date) => ({
+	leaderId,
+	startsAt: { lte: new Date(now.getTime() + HOUR) },
+	endsAt: { gt: new Date(now.getTime() - HOUR) }
+});
+
+export async function ledShiftsAround(userId: string, now = new Date()) {
+	const shifts = await db.shift.findMany({ where: ledAround(userId, now), select: { id: true } });
+	const alerts = shifts.length
+		? await db.patrolAlert.count({ where: { shiftId: { in: shifts.map((s) => s.id) }, clearedAt: null } })
+		: 0;
+	return { shifts: shifts.length, alerts };
+}
+
 export async function teamView(leaderId: string, now = new Date()) {
 	const shifts = await db.shift.findMany({
-		where: {
-			leaderId,
-			startsAt: { lte: new Date(now.getTime() + HOUR) },
-			endsAt: { gt: new Date(now.getTime() - HOUR) }
-		},
+		where: ledAround(leaderId, now),
 		orderBy: { startsAt: 'asc' },
 		select: {
 			id: true,

@@ -2,9 +2,9 @@
 // route, checkpoints and patrol, the operation's checkpoint codes, and their recent reports.
 import type { PatrolView, ViewCheckIn } from '$lib/patrol-view';
 import { db } from '../db';
+import { checkInSelect } from './check-ins';
 import { minutesServed } from './patrols';
-
-const HOUR = 60 * 60_000;
+import { ledShiftsAround } from './team';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -13,7 +13,7 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 		where: {
 			userId,
 			status: { in: ['ASSIGNED', 'PRESENT', 'COMPLETED', 'NO_SHOW'] },
-			shift: { endsAt: { gt: new Date(now.getTime() - 12 * HOUR) } }
+			shift: { endsAt: { gt: new Date(now.getTime() - 12 * 60 * 60_000) } }
 		},
 		orderBy: { shift: { startsAt: 'asc' } },
 		take: 6,
@@ -49,7 +49,7 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 						}
 					},
 					post: { select: { name: true } },
-					leader: { select: { name: true, phone: true } }
+					leader: { select: { name: true } }
 				}
 			},
 			patrol: {
@@ -59,25 +59,7 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 					endedAt: true,
 					autoEnded: true,
 					handoverNote: true,
-					checkIns: {
-						orderBy: { happenedAt: 'desc' },
-						take: 100,
-						select: {
-							id: true,
-							checkpointId: true,
-							checkpointName: true,
-							checkpointPosition: true,
-							routeId: true,
-							method: true,
-							happenedAt: true,
-							receivedAt: true,
-							clockOffsetSeconds: true,
-							outOfOrder: true,
-							far: true,
-							wrongRoute: true,
-							distanceMetres: true
-						}
-					}
+					checkIns: { orderBy: { happenedAt: 'desc' }, take: 100, select: checkInSelect }
 				}
 			}
 		}
@@ -158,20 +140,4 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 		minutesServed: minutes,
 		leading
 	};
-}
-
-/** Shifts a person leads that run within an hour of now: the leader's team view is about these. */
-export async function ledShiftsAround(userId: string, now = new Date()) {
-	const shifts = await db.shift.findMany({
-		where: {
-			leaderId: userId,
-			startsAt: { lte: new Date(now.getTime() + HOUR) },
-			endsAt: { gt: new Date(now.getTime() - HOUR) }
-		},
-		select: { id: true }
-	});
-	const alerts = shifts.length
-		? await db.patrolAlert.count({ where: { shiftId: { in: shifts.map((s) => s.id) }, clearedAt: null } })
-		: 0;
-	return { shifts: shifts.length, alerts };
 }
