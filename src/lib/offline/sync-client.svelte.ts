@@ -144,7 +144,15 @@ class OfflineSync {
 			worker.postMessage({ type: 'WARM_PAGES' } satisfies WorkerMessage, [channel.port2]);
 			setTimeout(() => resolve(false), 30_000);
 		});
-		this.offlineReady = (await done) && navigator.serviceWorker.controller !== null;
+		if (!(await done)) return;
+		// The first worker takes control a moment after it activates (clients.claim).
+		const controlled = () => navigator.serviceWorker.controller !== null;
+		this.offlineReady = controlled();
+		if (!this.offlineReady) {
+			navigator.serviceWorker.addEventListener('controllerchange', () => (this.offlineReady = controlled()), {
+				once: true
+			});
+		}
 	}
 }
 
