@@ -4,8 +4,9 @@ import LayoutDashboard from '@lucide/svelte/icons/layout-dashboard';
 import Users from '@lucide/svelte/icons/users';
 import CalendarDays from '@lucide/svelte/icons/calendar-days';
 import Package from '@lucide/svelte/icons/package';
-import CircleUser from '@lucide/svelte/icons/circle-user';
 import Coffee from '@lucide/svelte/icons/coffee';
+import Radar from '@lucide/svelte/icons/radar';
+import RouteIcon from '@lucide/svelte/icons/route';
 import { m } from '$lib/paraglide/messages';
 import { canEnter, type Area, type Role } from '$lib/roles';
 
@@ -18,7 +19,10 @@ export interface NavItem {
 	roles?: Role[];
 }
 
-/** Every destination in the app's navigation, in display order. */
+/**
+ * Every destination in the bottom bar (phones) and the header (wider screens), in display order.
+ * Five at most per role; the account page is the header's person icon, for everyone.
+ */
 const items: NavItem[] = [
 	{ href: '/home', label: m.nav_home, icon: House, area: 'volunteer', roles: ['VOLUNTEER', 'LOGISTICS'] },
 	{
@@ -28,10 +32,7 @@ const items: NavItem[] = [
 		area: 'volunteer',
 		roles: ['VOLUNTEER', 'LOGISTICS']
 	},
-	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer' },
-	{ href: '/organizer/volunteers', label: m.nav_volunteers, icon: Users, area: 'organizer' },
-	{ href: '/organizer/shifts', label: m.nav_shifts, icon: CalendarDays, area: 'organizer' },
-	{ href: '/logistics', label: m.nav_logistics, icon: Package, area: 'logistics' },
+	{ href: '/patrol', label: m.nav_patrol, icon: RouteIcon, area: 'volunteer', roles: ['VOLUNTEER'] },
 	{
 		href: '/supplies',
 		label: m.supplies_nav,
@@ -39,7 +40,11 @@ const items: NavItem[] = [
 		area: 'volunteer',
 		roles: ['VOLUNTEER', 'LOGISTICS']
 	},
-	{ href: '/account', label: m.nav_account, icon: CircleUser, area: 'volunteer' }
+	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer' },
+	{ href: '/organizer/volunteers', label: m.nav_volunteers, icon: Users, area: 'organizer' },
+	{ href: '/organizer/shifts', label: m.nav_shifts, icon: CalendarDays, area: 'organizer' },
+	{ href: '/organizer/patrols', label: m.nav_patrols, icon: Radar, area: 'organizer' },
+	{ href: '/logistics', label: m.nav_logistics, icon: Package, area: 'logistics' }
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -1,13 +1,14 @@
 /// <reference lib="webworker" />
 import { version } from '$service-worker';
-
-/** Caches belong to one build; older builds' caches are removed when this one takes over. */
-export const cachePrefix = 'redband-';
-export const cacheName = (purpose: string) => `${cachePrefix}${purpose}-${version}`;
+import type { WorkerMessage } from '$lib/offline/pages';
+import { cachePrefix } from './caches';
+import { warmPages } from './offline-pages';
+import { precache } from './precache';
 
 export async function install(): Promise<void> {
 	// A new version waits until the page asks it to take over (see onMessage), so that the
 	// person decides when to reload and nothing in progress is interrupted.
+	await precache();
 }
 
 export async function activate(worker: ServiceWorkerGlobalScope): Promise<void> {
@@ -17,6 +18,10 @@ export async function activate(worker: ServiceWorkerGlobalScope): Promise<void> 
 }
 
 export function onMessage(worker: ServiceWorkerGlobalScope, event: ExtendableMessageEvent): void {
+	const message = event.data as WorkerMessage | null;
 	// Sent by workbox-window's messageSkipWaiting() when the person taps "Reload".
-	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void worker.skipWaiting();
+	if (message?.type === 'SKIP_WAITING') void worker.skipWaiting();
+	if (message?.type === 'WARM_PAGES') {
+		event.waitUntil(warmPages().then((ok) => event.ports[0]?.postMessage(ok)));
+	}
 }

@@ -49,6 +49,36 @@ export interface EventPayloads {
 		podName: string;
 		startsAt: string;
 	};
+	/** No check-in within the route's expected interval; for the shift's leader and the organizers. */
+	'patrol.overdue': {
+		alertId: string;
+		patrolId: string;
+		operationId: string;
+		shiftId: string;
+		userId: string;
+		leaderId: string | null;
+		routeId: string | null;
+		lastCheckInAt: string | null;
+		dueAt: string;
+	};
+	/** Not started a set time after the shift began; for the shift's leader and the organizers. */
+	'patrol.missing': {
+		alertId: string;
+		assignmentId: string;
+		operationId: string;
+		shiftId: string;
+		userId: string;
+		leaderId: string | null;
+		dueAt: string;
+	};
+	/** A volunteer filed a field report; urgent ones are worth a push to the organizers. */
+	'report.filed': {
+		reportId: string;
+		operationId: string;
+		userId: string;
+		category: string;
+		severity: 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+	};
 }
 
 export type EventTopic = keyof EventPayloads;

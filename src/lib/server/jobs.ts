@@ -2,6 +2,7 @@
 // instances at once (PostgreSQL deployments): claim rows, do not assume you are alone.
 import { deleteExpiredSessions } from './auth/session';
 import { releaseExpired, remindStartingSlots } from './pods/bookings';
+import { watchPatrols } from './patrols/attendance';
 
 interface Job {
 	name: string;
@@ -16,7 +17,9 @@ const jobs: Job[] = [
 		name: 'pod-bookings',
 		everyMs: 30 * 1000,
 		run: async () => [await releaseExpired(), await remindStartingSlots()]
-	}
+	},
+	// Overdue patrols, missing people, no-shows and forgotten patrols (patrols/attendance.ts).
+	{ name: 'patrol-watch', everyMs: 30 * 1000, run: () => watchPatrols() }
 ];
 
 let started = false;

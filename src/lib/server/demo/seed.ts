@@ -5,6 +5,7 @@ import { db, type Role } from '../db';
 import { addDays, zonedDate, zonedTime } from '$lib/time';
 import { seedLogistics } from './logistics';
 import { seedRoster } from './rostering';
+import { seedPatrolDemo } from './patrols';
 
 export const DEMO_PASSWORD = 'redband-demo';
 
@@ -171,5 +172,6 @@ export async function seedDemo(now = new Date()): Promise<{ operationId: string 
 		posts
 	});
 	await seedLogistics({ operationId: operation.id, users, password: DEMO_PASSWORD, now });
+	await seedPatrolDemo(operation.id, DEMO_PASSWORD, users.ORGANIZER, now);
 	return { operationId: operation.id };
 }

@@ -1,0 +1,13 @@
+import { startPatrolSchema } from '$lib/schemas/patrol';
+import { requireArea } from '$lib/server/auth/guards';
+import { startPatrol } from '$lib/server/patrols/patrols';
+import { handle, readJson } from '../handle';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async ({ request }) => {
+	const user = requireArea('volunteer');
+	return handle(startPatrolSchema, await readJson(request), async (input) => {
+		const { patrol, duplicate } = await startPatrol(user.id, input);
+		return { duplicate, result: { id: input.id, patrolId: patrol.id, startedAt: patrol.startedAt } };
+	});
+};
