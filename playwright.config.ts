@@ -15,7 +15,7 @@ process.env.E2E_BASE_URL = `http://localhost:${port}`;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.test.ts',
-	timeout: 60_000,
+	timeout: 90_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: true,
 	workers: 2,

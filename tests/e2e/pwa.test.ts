@@ -57,6 +57,8 @@ test('a page the network cannot reach shows the offline page', async ({ page, co
 test('a new version is offered, taken when the person reloads, and the outbox survives it', async ({
 	browser
 }) => {
+	// Two servers, a deployment and a reload: more than a usual test's time on a busy machine.
+	test.slow();
 	// A release is a new build on the same address: this test serves a copy of the build on a port
 	// of its own, then restarts it with a changed service worker, as a deployment would.
 	const release = await releaseServer();
@@ -78,7 +80,11 @@ test('a new version is offered, taken when the person reloads, and the outbox su
 		await page.getByRole('button', { name: 'Reload' }).click();
 		await expect
 			.poll(
-				() => page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate ?? false),
+				// While the reload is under way the old page's context goes away; ask again.
+				() =>
+					page
+						.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate ?? false)
+						.catch(() => true),
 				{
 					timeout: 30_000
 				}
