@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { patrolVolunteer } from './patrol-fixtures';
 import { demo, expectNoSidewaysScroll, signIn, uniqueEmail } from './support';
 
 test('a volunteer signs up, is approved by an admin, signs in to their home and signs out', async ({
@@ -160,4 +161,34 @@ test.describe('a phone set to Chinese', () => {
 		await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 		await expect(page.getByLabel('电子邮箱')).toBeVisible();
 	});
+});
+
+test('an organizer makes a sign-in link for someone they added; it sets their password once', async ({
+	page,
+	browser
+}) => {
+	const { user } = await patrolVolunteer('welcome');
+	await signIn(page, demo.organizer);
+	await page.goto(`/organizer/volunteers/${user.id}`);
+	await page.getByRole('button', { name: 'Make a sign-in link' }).click();
+	const link = await page.getByLabel(`Link for ${user.name}`).inputValue();
+	expect(link).toMatch(/\/welcome\/[\w-]+\.[\w-]+$/);
+
+	const person = await browser.newPage();
+	await person.goto(link);
+	await expect(person.getByRole('heading', { name: `Welcome, ${user.name}` })).toBeVisible();
+	await person.getByLabel('New password', { exact: true }).fill('my own password');
+	await person.getByLabel('New password again').fill('my own passwrod');
+	await person.getByRole('button', { name: 'Set password and sign in' }).click();
+	await expect(person.getByText('The two passwords are not the same.')).toBeVisible();
+	await person.getByLabel('New password again').fill('my own password');
+	await person.getByRole('button', { name: 'Set password and sign in' }).click();
+	await expect(person).toHaveURL(/\/home$/);
+	await expect(person.getByRole('heading', { name: `Hello, ${user.name}` })).toBeVisible();
+
+	await person.context().clearCookies();
+	await person.goto(link);
+	await expect(person.getByText('This sign-in link has already been used.')).toBeVisible();
+	await signIn(person, user.email, 'my own password');
+	await expect(person).toHaveURL(/\/home$/);
 });

@@ -57,6 +57,17 @@ export const loginSchema = v.object({
 	)
 });
 
+const passwordsMatch = (input: { password: string; confirm: string }) => input.password === input.confirm;
+
+/** A person sets their first password from a welcome link. */
+export const setPasswordSchema = v.pipe(
+	v.object({ password: newPassword, confirm: v.string() }),
+	v.forward(
+		v.check(passwordsMatch, () => m.error_password_mismatch()),
+		['confirm']
+	)
+);
+
 export const changePasswordSchema = v.pipe(
 	v.object({
 		current: v.pipe(
@@ -68,7 +79,7 @@ export const changePasswordSchema = v.pipe(
 	}),
 	v.forward(
 		v.check(
-			(input) => input.password === input.confirm,
+			(input) => passwordsMatch(input),
 			() => m.error_password_mismatch()
 		),
 		['confirm']

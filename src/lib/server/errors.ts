@@ -10,7 +10,7 @@ export class DomainError extends Error {
 		readonly code: string,
 		readonly options: {
 			field?: string;
-			status?: 400 | 403 | 404 | 409 | 422 | 429;
+			status?: 400 | 403 | 404 | 409 | 410 | 422 | 429;
 			params?: Record<string, string | number>;
 		} = {}
 	) {

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formObject, validate } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
+import { makeWelcomeLink } from '$lib/server/auth/welcome';
 import { DomainError } from '$lib/server/errors';
 import { failWith } from '$lib/server/http';
 import { currentOperation } from '$lib/server/operations/operations';
@@ -41,6 +42,15 @@ export const actions = {
 			return failWith(caught);
 		}
 		return { verified: parsed.data.skill };
+	},
+	welcome: async ({ params, url }) => {
+		const actor = requireArea('organizer');
+		try {
+			const link = await makeWelcomeLink(actor, params.id);
+			return { welcome: { url: new URL(`/welcome/${link.token}`, url.origin).href } };
+		} catch (caught) {
+			return failWith(caught);
+		}
 	},
 	approve: ({ request }) => decide(request, 'ACTIVE'),
 	reject: ({ request }) => decide(request, 'REJECTED'),

@@ -1,0 +1,87 @@
+// Welcome links: how a person whose account an organizer created (a roster import) sets their own
+// password. Nobody sends email here, so the organizer passes the link on through whatever channel
+// the team uses. The link is signed, expires after a week and works once: it carries a
+// fingerprint of the password hash it was made for, and setting a password changes that hash.
+import { createHash } from 'node:crypto';
+import { WELCOME_LINK_DAYS } from '$lib/welcome';
+import { db } from '../db';
+import { DomainError, NotFoundError } from '../errors';
+import { readToken, signToken } from '../signing';
+import { hashPassword } from './password';
+import { invalidateUserSessions, type SessionUser } from './session';
+
+const PURPOSE = 'welcome';
+
+interface WelcomePayload {
+	userId: string;
+	expiresAt: number;
+	/** Ties the link to the password it replaces, so it stops working once used. */
+	fingerprint: string;
+}
+
+const fingerprint = (passwordHash: string) =>
+	createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
+
+/** Only staff accounts below the organizer's own rank get a link from an organizer. */
+const LINKABLE_BY_ORGANIZER = new Set(['VOLUNTEER', 'LOGISTICS']);
+
+export async function makeWelcomeLink(
+	actor: { id: string; role: string },
+	userId: string,
+	now = new Date()
+): Promise<{ token: string; expiresAt: Date; name: string }> {
+	const user = await db.user.findUnique({
+		where: { id: userId },
+		select: { id: true, name: true, role: true, passwordHash: true }
+	});
+	if (!user) throw new NotFoundError('account');
+	if (user.id === actor.id) throw new DomainError('welcome_own_account', { status: 403 });
+	if (actor.role !== 'ADMIN' && !LINKABLE_BY_ORGANIZER.has(user.role)) {
+		throw new DomainError('forbidden', { status: 403 });
+	}
+	const expiresAt = new Date(now.getTime() + WELCOME_LINK_DAYS * 86_400_000);
+	const payload: WelcomePayload = {
+		userId: user.id,
+		expiresAt: expiresAt.getTime(),
+		fingerprint: fingerprint(user.passwordHash)
+	};
+	return { token: signToken(PURPOSE, payload), expiresAt, name: user.name };
+}
+
+/** Who a link is for, or a clear reason it no longer works. */
+export async function openWelcomeLink(token: string, now = new Date()) {
+	const { passwordHash: _omit, ...person } = await linkedAccount(token, now);
+	return person;
+}
+
+/** Sets the person's password from a link; every earlier session of theirs ends. */
+export async function acceptWelcomeLink(
+	token: string,
+	password: string,
+	now = new Date()
+): Promise<SessionUser> {
+	const { passwordHash: linkedHash, ...person } = await linkedAccount(token, now);
+	// Replace only the hash the link was made for: of two tabs racing, one uses the link.
+	const { count } = await db.user.updateMany({
+		where: { id: person.id, passwordHash: linkedHash },
+		data: { passwordHash: await hashPassword(password) }
+	});
+	if (count !== 1) throw new DomainError('welcome_used', { status: 410 });
+	await invalidateUserSessions(person.id);
+	return person;
+}
+
+async function linkedAccount(token: string, now: Date) {
+	const payload = readToken<WelcomePayload>(PURPOSE, token);
+	if (!payload || typeof payload.userId !== 'string')
+		throw new DomainError('welcome_invalid', { status: 404 });
+	if (payload.expiresAt < now.getTime()) throw new DomainError('welcome_expired', { status: 410 });
+	const user = await db.user.findUnique({
+		where: { id: payload.userId },
+		select: { id: true, name: true, email: true, role: true, status: true, locale: true, passwordHash: true }
+	});
+	if (!user || fingerprint(user.passwordHash) !== payload.fingerprint) {
+		throw new DomainError('welcome_used', { status: 410 });
+	}
+	return user;
+}
