@@ -20,7 +20,7 @@ const HORIZON_HOURS = 12;
 
 export const podsChannel = (operationId: string) => `pods:${operationId}`;
 
-const announce = (operationId: string) =>
+export const announcePods = (operationId: string) =>
 	publish(podsChannel(operationId)).catch((error) => console.error('[pods] live notice failed', error));
 
 export function slotStart(instant: Date, slotMinutes: number): Date {
@@ -132,7 +132,7 @@ export async function bookPod(actor: Actor, input: { podId: string; startsAt: Da
 					activeKey: actor.id
 				}
 			});
-			await announce(pod.operationId);
+			await announcePods(pod.operationId);
 			return booking;
 		} catch (error) {
 			if (!isUniqueViolation(error)) throw error;
@@ -163,7 +163,7 @@ async function end(
 		data: { status, placeKey: null, activeKey: null, endedAt: new Date(), ...extra }
 	});
 	if (!count) throw new DomainError('pod_booking_not_active', { status: 409 });
-	await announce(booking.pod.operationId);
+	await announcePods(booking.pod.operationId);
 	return booking;
 }
 
@@ -186,7 +186,7 @@ export async function checkIn(actor: Actor, input: { bookingId: string }, now = 
 		data: { status: 'CHECKED_IN', checkedInAt: now }
 	});
 	if (!count) throw new DomainError('pod_booking_not_active', { status: 409 });
-	await announce(booking.pod.operationId);
+	await announcePods(booking.pod.operationId);
 	return booking;
 }
 
@@ -212,7 +212,7 @@ export async function releaseExpired(now = new Date()) {
 	]);
 	if (released.count + closed.count > 0) {
 		const operations = await db.pod.findMany({ distinct: ['operationId'], select: { operationId: true } });
-		await Promise.all(operations.map((row) => announce(row.operationId)));
+		await Promise.all(operations.map((row) => announcePods(row.operationId)));
 	}
 	return { released: released.count, checkedOut: closed.count };
 }

@@ -26,12 +26,13 @@ export const actions = {
 		const input = formObject(await request.formData(), ['amenities']);
 		const values = safeValues(input);
 		const parsed = validate(podSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
+		const amenities = input.amenities as string[];
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, amenities });
 		try {
 			const pod = await createPod(user, { operationId: operation.id, ...parsed.data });
 			return { created: pod.name };
 		} catch (error) {
-			return failWith(error, values);
+			return failWith(error, values, { amenities });
 		}
 	}
 } satisfies Actions;
