@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { e2eDb } from './patrol-fixtures';
 import { demo, expectNoSidewaysScroll, signIn } from './support';
 
 const gateLead = 'gate.lead@redband.demo';
@@ -135,7 +136,9 @@ test('a shift leader serves meals from the tick list, once per person', async ({
 	await expect(page.getByRole('img', { name: 'Badge QR code of Zhang Wei' })).toBeVisible();
 });
 
-test('staff on shift book a rest pod slot and the occupancy board shows them inside', async ({ browser }) => {
+test('staff on shift book a rest pod, check in, and the board shows them inside; staff change the pod', async ({
+	browser
+}) => {
 	const person = await signedIn(browser, gateLead);
 	await person.goto('/pods');
 	const pod = person.getByRole('region', { name: 'Quiet pod' });
@@ -144,12 +147,36 @@ test('staff on shift book a rest pod slot and the occupancy board shows them ins
 	await expect(person.getByRole('region', { name: 'Your booking' })).toContainText('Quiet pod');
 	await expectNoSidewaysScroll(person);
 
+	// Check-in is open from shortly before a slot until 5 minutes into it: move the booking to
+	// have started a minute ago, as if the person had booked a slot that is starting now.
+	const startsAt = new Date(Date.now() - 60_000);
+	const user = await e2eDb().user.findUniqueOrThrow({ where: { email: gateLead } });
+	const booking = await e2eDb().podBooking.findUniqueOrThrow({ where: { activeKey: user.id } });
+	await e2eDb().podBooking.update({
+		where: { id: booking.id },
+		data: {
+			startsAt,
+			endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+			placeKey: `${booking.podId}:${startsAt.getTime()}:${booking.place}`
+		}
+	});
+	await person.reload();
+	await person.getByRole('button', { name: 'Check in' }).click();
+	await expect(person.getByRole('button', { name: 'Check out' })).toBeVisible();
+
 	const board = await signedIn(browser, demo.logistics);
 	await board.goto('/logistics/pods');
 	const quiet = board.getByRole('article').filter({ hasText: 'Quiet pod' });
-	await expect(quiet.getByRole('listitem').first()).toContainText(/1\/4 booked|0\/4 booked/);
+	await expect(quiet).toContainText('1 inside');
+	await expect(quiet).toContainText('3 of 4 free');
 
-	await person.getByRole('button', { name: 'Cancel booking' }).click();
-	await expect(person.getByText('Cancelled. The place is free again.')).toBeVisible();
-	await expect(quiet).toContainText('4 of 4 free');
+	await quiet.getByRole('link', { name: 'Change Quiet pod' }).click();
+	await board.getByLabel('Places').fill('6');
+	await board.getByRole('button', { name: 'Save changes' }).click();
+	await expect(board).toHaveURL(/\/logistics\/pods$/);
+	await expect(quiet).toContainText('5 of 6 free');
+
+	await person.getByRole('button', { name: 'Check out' }).click();
+	await expect(quiet).toContainText('6 of 6 free');
+	await expect(quiet).toContainText('0 inside');
 });
