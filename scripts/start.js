@@ -54,7 +54,14 @@ const server = spawn(process.execPath, ['build'], {
 	cwd: root,
 	stdio: 'inherit',
 	// Form posts are checked against ORIGIN. Behind a TLS proxy, set ORIGIN=https://your.host.
-	env: { ORIGIN: `http://localhost:${port}`, ...process.env, PORT: port, NODE_ENV: 'production' }
+	// Roster files may be up to 2 MB (the import checks that itself); the server's default is 512 KB.
+	env: {
+		ORIGIN: `http://localhost:${port}`,
+		BODY_SIZE_LIMIT: '3M',
+		...process.env,
+		PORT: port,
+		NODE_ENV: 'production'
+	}
 });
 console.log(`\nRedband is running at http://localhost:${port}\n`);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -192,3 +192,20 @@ test('an organizer makes a sign-in link for someone they added; it sets their pa
 	await signIn(person, user.email, 'my own password');
 	await expect(person).toHaveURL(/\/home$/);
 });
+
+test('pages carry a strict Content-Security-Policy and the session cookie is HttpOnly and SameSite', async ({
+	page,
+	context
+}) => {
+	const response = await page.goto('/login');
+	const policy = response?.headers()['content-security-policy'] ?? '';
+	expect(policy).toContain("default-src 'self'");
+	expect(policy).toContain("object-src 'none'");
+	expect(policy).toContain("form-action 'self'");
+	// No 'unsafe-inline' scripts: SvelteKit's own inline script carries a per-response nonce.
+	expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'nonce-[^']+';/);
+	expect(policy).toContain("frame-ancestors 'none'");
+	await signIn(page, demo.volunteer);
+	const session = (await context.cookies()).find((cookie) => cookie.name === 'session');
+	expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+});

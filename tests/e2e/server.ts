@@ -19,6 +19,7 @@ const env = {
 	PORT: port,
 	ORIGIN: `http://localhost:${port}`,
 	NODE_ENV: 'production',
+	BODY_SIZE_LIMIT: '3M',
 	// The test browser talks plain HTTP to localhost.
 	COOKIE_SECURE: 'false'
 };

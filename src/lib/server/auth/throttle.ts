@@ -6,7 +6,9 @@ const WINDOW_MS = 15 * 60 * 1000;
 
 export const LIMITS = {
 	account: { failures: 5, blockMs: 15 * 60 * 1000 },
-	ip: { failures: 20, blockMs: 15 * 60 * 1000 }
+	// Generous: a whole venue's volunteers may share one address behind the event Wi-Fi's NAT, and
+	// their typos must not lock everyone out. It still stops one machine trying many accounts.
+	ip: { failures: 100, blockMs: 15 * 60 * 1000 }
 } as const;
 
 export type ThrottleScope = keyof typeof LIMITS;
