@@ -5,7 +5,8 @@ import { makeUser } from '$test/factories';
 import { clientId, makePatrolScenario, startScenarioPatrol } from '$test/patrol-factories';
 import { autoEndPatrols, flagMissing, MISSING_AFTER_MINUTES, recordNoShows } from './attendance';
 import { recordCheckIn } from './check-ins';
-import { endPatrol, minutesServed, startPatrol } from './patrols';
+import { hoursServed } from '../shifts/mine';
+import { endPatrol, startPatrol, timeServed } from './patrols';
 
 afterAll(closeLiveBus);
 
@@ -117,7 +118,9 @@ describe(`starting and ending a patrol on ${process.env.TEST_DB_PROVIDER}`, () =
 		expect((await db.assignment.findUniqueOrThrow({ where: { id: scenario.assignment.id } })).status).toBe(
 			'COMPLETED'
 		);
-		expect(await minutesServed(scenario.volunteer.id)).toBe(180);
+		expect(await timeServed(scenario.volunteer.id)).toEqual({ minutes: 180, shifts: 1 });
+		// Home and profile count the same actual time, not the shift's length on the rota.
+		expect(await hoursServed(scenario.volunteer.id)).toEqual({ hours: 3, shifts: 1 });
 	});
 });
 
@@ -185,6 +188,6 @@ describe(`attendance on ${process.env.TEST_DB_PROVIDER}`, () => {
 		expect(await autoEndPatrols()).toBe(0);
 		const patrol = await db.patrol.findUniqueOrThrow({ where: { assignmentId: forgotten.assignment.id } });
 		expect(patrol).toMatchObject({ autoEnded: true, endedAt: forgotten.shift.endsAt });
-		expect(await minutesServed(forgotten.volunteer.id)).toBe(230);
+		expect((await timeServed(forgotten.volunteer.id)).minutes).toBe(230);
 	});
 });

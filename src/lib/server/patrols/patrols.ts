@@ -208,11 +208,14 @@ export async function closePatrol(tx: Tx, patrol: { id: string; assignmentId: st
 }
 
 /** Hours served: the sum of actual start to actual end over a person's ended patrols. */
-export async function minutesServed(userId: string, operationId?: string): Promise<number> {
+export async function timeServed(
+	userId: string,
+	operationId?: string
+): Promise<{ minutes: number; shifts: number }> {
 	const patrols = await db.patrol.findMany({
 		where: { userId, endedAt: { not: null }, ...(operationId ? { operationId } : {}) },
 		select: { startedAt: true, endedAt: true }
 	});
 	const ms = patrols.reduce((sum, p) => sum + (p.endedAt!.getTime() - p.startedAt.getTime()), 0);
-	return Math.round(ms / MINUTE);
+	return { minutes: Math.round(ms / MINUTE), shifts: patrols.length };
 }

@@ -3,7 +3,7 @@
 import type { PatrolView, ViewCheckIn } from '$lib/patrol-view';
 import { db } from '../db';
 import { checkInSelect } from './check-ins';
-import { minutesServed } from './patrols';
+import { timeServed } from './patrols';
 import { ledShiftsAround } from './team';
 
 const iso = (date: Date) => date.toISOString();
@@ -65,7 +65,7 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 		}
 	});
 	const operationIds = [...new Set(assignments.map((a) => a.shift.operation.id))];
-	const [codes, reports, minutes, leading] = await Promise.all([
+	const [codes, reports, served, leading] = await Promise.all([
 		db.checkpoint.findMany({
 			where: { operationId: { in: operationIds } },
 			select: {
@@ -91,7 +91,7 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 				happenedAt: true
 			}
 		}),
-		minutesServed(userId),
+		timeServed(userId),
 		ledShiftsAround(userId, now)
 	]);
 	return {
@@ -137,7 +137,7 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 			position: c.position
 		})),
 		reports: reports.map((r) => ({ ...r, happenedAt: iso(r.happenedAt) })),
-		minutesServed: minutes,
+		minutesServed: served.minutes,
 		leading
 	};
 }

@@ -1,6 +1,6 @@
 import { db } from '../db';
 import { NotFoundError } from '../errors';
-import { minutesOf } from './rules';
+import { timeServed } from '../patrols/patrols';
 import { ON_SHIFT } from './roster';
 
 /** A person's shifts that have not ended yet, soonest first, with where and with whom. */
@@ -77,20 +77,12 @@ export async function waitlistedShiftsFor(userId: string, now = new Date()) {
 }
 
 /**
- * Hours served: the length of every shift the person was on that has ended, counted from the
- * assignment (not from patrol start and end times, which the patrol screens may refine later).
- * No-shows, drops and waitlist places do not count.
+ * Hours served, for the person's home and their profile: from each shift's actual start to its
+ * actual end (the times the person started and ended it), not the rota. No-shows count nothing.
  */
-export async function hoursServed(
-	userId: string,
-	now = new Date()
-): Promise<{ hours: number; shifts: number }> {
-	const rows = await db.assignment.findMany({
-		where: { userId, status: { in: [...ON_SHIFT, 'COMPLETED'] }, shift: { endsAt: { lte: now } } },
-		select: { shift: { select: { startsAt: true, endsAt: true } } }
-	});
-	const minutes = rows.reduce((sum, row) => sum + minutesOf(row.shift), 0);
-	return { hours: Math.round(minutes / 6) / 10, shifts: rows.length };
+export async function hoursServed(userId: string): Promise<{ hours: number; shifts: number }> {
+	const { minutes, shifts } = await timeServed(userId);
+	return { hours: Math.round(minutes / 6) / 10, shifts };
 }
 
 /**
