@@ -1,5 +1,5 @@
 // Turning domain failures into what the browser gets: a form error with fail(), or a 4xx JSON body.
-import { fail, json, type ActionFailure } from '@sveltejs/kit';
+import { error as httpError, fail, json, type ActionFailure } from '@sveltejs/kit';
 import { errorText } from '$lib/i18n';
 import type { FieldErrors } from '$lib/schemas/forms';
 import { DomainError } from './errors';
@@ -33,4 +33,10 @@ export function jsonError(error: unknown): Response {
 		{ code: error.code, field: error.options.field, message: errorText(error.code, error.options.params) },
 		{ status: error.status }
 	);
+}
+
+/** For loads: a DomainError becomes the error page with its message (rethrows anything else). */
+export function pageError(caught: unknown): never {
+	if (caught instanceof DomainError) httpError(caught.status, errorText(caught.code, caught.options.params));
+	throw caught;
 }

@@ -1,13 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
-import { errorText } from '$lib/i18n';
 import { homeFor } from '$lib/roles';
 import { setPasswordSchema } from '$lib/schemas/auth';
 import { formObject, validate } from '$lib/schemas/forms';
 import { startSession } from '$lib/server/auth/cookies';
 import { acceptWelcomeLink, openWelcomeLink } from '$lib/server/auth/welcome';
-import { DomainError } from '$lib/server/errors';
-import { failWith, type FormFailure } from '$lib/server/http';
+import { failWith, type FormFailure, pageError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params }) => {
@@ -15,8 +13,7 @@ export const load = (async ({ params }) => {
 		const person = await openWelcomeLink(params.token);
 		return { name: person.name, email: person.email };
 	} catch (caught) {
-		if (caught instanceof DomainError) error(caught.status, errorText(caught.code));
-		throw caught;
+		pageError(caught);
 	}
 }) satisfies PageServerLoad;
 

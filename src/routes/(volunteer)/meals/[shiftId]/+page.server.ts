@@ -1,10 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formObject, validate } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
-import { DomainError } from '$lib/server/errors';
-import { failWith } from '$lib/server/http';
-import { errorText } from '$lib/i18n';
+import { failWith, pageError } from '$lib/server/http';
 import { mealList, serveMeal } from '$lib/server/logistics/meals';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,8 +11,7 @@ export const load = (async ({ params }) => {
 	try {
 		return { shift: await mealList(user, params.shiftId) };
 	} catch (caught) {
-		if (caught instanceof DomainError) error(caught.status, errorText(caught.code));
-		throw caught;
+		pageError(caught);
 	}
 }) satisfies PageServerLoad;
 

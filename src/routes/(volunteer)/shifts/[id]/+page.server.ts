@@ -1,11 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { formObject, validate } from '$lib/schemas/forms';
 import { requestSchema } from '$lib/schemas/rostering';
 import { requireArea } from '$lib/server/auth/guards';
-import { DomainError } from '$lib/server/errors';
-import { failWith } from '$lib/server/http';
+import { failWith, pageError } from '$lib/server/http';
 import { routeCheckpoints } from '$lib/server/operations/operations';
 import { shiftsICanTake } from '$lib/server/shifts/available';
 import { shiftForVolunteer } from '$lib/server/shifts/mine';
@@ -19,8 +18,7 @@ export const load = (async ({ params }) => {
 	try {
 		shift = await shiftForVolunteer(user.id, params.id);
 	} catch (caught) {
-		if (caught instanceof DomainError) error(404, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 	const onIt = shift.myStatus === 'ASSIGNED' || shift.myStatus === 'PRESENT';
 	// Swaps go to a shift the person could take anyway; the rules are checked again on approval.

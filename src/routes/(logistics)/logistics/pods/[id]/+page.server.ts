@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { podSchema } from '$lib/schemas/logistics';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
-import { DomainError } from '$lib/server/errors';
-import { failWith } from '$lib/server/http';
+import { failWith, pageError } from '$lib/server/http';
 import { listLocations } from '$lib/server/logistics/locations';
 import { closePod, podToEdit, updatePod } from '$lib/server/pods/pods';
 import { logisticsAction, logisticsContext } from '../../context.server';
@@ -18,8 +17,7 @@ export const load = (async ({ params }) => {
 		]);
 		return { pod, locations };
 	} catch (caught) {
-		if (caught instanceof DomainError) error(caught.status, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 }) satisfies PageServerLoad;
 

@@ -1,8 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
-import { DomainError } from '$lib/server/errors';
 import {
 	deletePost,
 	deleteRoute,
@@ -24,6 +23,7 @@ import {
 	zoneSchema
 } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
+import { pageError } from '$lib/server/http';
 
 export const load = (async ({ params }) => {
 	requireArea('organizer');
@@ -31,8 +31,7 @@ export const load = (async ({ params }) => {
 	try {
 		operation = await operationSetup(params.id);
 	} catch (caught) {
-		if (caught instanceof DomainError) error(404, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 	// Zone leads: organizers, and volunteers of this operation.
 	const leads = await db.user.findMany({

@@ -1,7 +1,6 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
-import { DomainError } from '$lib/server/errors';
 import { zoneChoices } from '$lib/server/operations/operations';
 import {
 	addCheckpoint,
@@ -14,13 +13,13 @@ import {
 } from '$lib/server/operations/setup';
 import { checkpointSchema, failFor, readForm, routeSchema } from '../../operations/forms.server';
 import type { Actions, PageServerLoad } from './$types';
+import { pageError } from '$lib/server/http';
 
 async function loadRoute(id: string) {
 	try {
 		return await routeDetail(id);
 	} catch (caught) {
-		if (caught instanceof DomainError) error(404, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 }
 

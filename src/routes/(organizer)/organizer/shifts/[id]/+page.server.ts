@@ -1,11 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { SHIFT_ARRAYS, shiftSchema } from '$lib/schemas/rostering';
 import { requireArea } from '$lib/server/auth/guards';
-import { DomainError } from '$lib/server/errors';
-import { failWith } from '$lib/server/http';
+import { failWith, pageError } from '$lib/server/http';
 import { placeChoices, routeCheckpoints } from '$lib/server/operations/operations';
 import { candidatesFor } from '$lib/server/shifts/candidates';
 import { assign, setLeader, unassign } from '$lib/server/shifts/roster';
@@ -18,8 +17,7 @@ async function loadShift(id: string) {
 	try {
 		return await shiftDetail(id);
 	} catch (caught) {
-		if (caught instanceof DomainError) error(404, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 }
 

@@ -1,10 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { formObject, validate } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
 import { makeWelcomeLink } from '$lib/server/auth/welcome';
-import { DomainError } from '$lib/server/errors';
-import { failWith } from '$lib/server/http';
+import { failWith, pageError } from '$lib/server/http';
 import { currentOperation } from '$lib/server/operations/operations';
 import { hoursServed, upcomingShiftsFor } from '$lib/server/shifts/mine';
 import { getProfile, verifySkill } from '$lib/server/volunteers/profile';
@@ -21,8 +20,7 @@ export const load = (async ({ params }) => {
 		]);
 		return { person, shifts, served, timezone: (await currentOperation())?.timezone ?? 'UTC' };
 	} catch (caught) {
-		if (caught instanceof DomainError) error(caught.status, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 }) satisfies PageServerLoad;
 

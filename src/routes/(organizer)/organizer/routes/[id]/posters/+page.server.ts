@@ -1,9 +1,8 @@
-import { error } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guards';
-import { DomainError } from '$lib/server/errors';
 import { checkpointPosters } from '$lib/server/operations/posters';
 import { routeDetail } from '$lib/server/operations/setup';
 import type { PageServerLoad } from './$types';
+import { pageError } from '$lib/server/http';
 
 export const load = (async ({ params, url }) => {
 	requireArea('organizer');
@@ -14,7 +13,6 @@ export const load = (async ({ params, url }) => {
 			posters: await checkpointPosters(url.origin, route.checkpoints)
 		};
 	} catch (caught) {
-		if (caught instanceof DomainError) error(404, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 }) satisfies PageServerLoad;

@@ -1,9 +1,8 @@
-import { error } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guards';
-import { DomainError } from '$lib/server/errors';
 import { qrSvg } from '$lib/server/operations/posters';
 import { zoneCard } from '$lib/server/operations/setup';
 import type { PageServerLoad } from './$types';
+import { pageError } from '$lib/server/http';
 
 export const load = (async ({ params, url }) => {
 	requireArea('organizer');
@@ -12,7 +11,6 @@ export const load = (async ({ params, url }) => {
 		const help = `${url.origin}/help`;
 		return { zone, help, qr: await qrSvg(help) };
 	} catch (caught) {
-		if (caught instanceof DomainError) error(404, caught.message);
-		throw caught;
+		pageError(caught);
 	}
 }) satisfies PageServerLoad;
