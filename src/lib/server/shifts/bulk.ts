@@ -42,7 +42,7 @@ export async function createBatch(actorId: string, operationId: string, pattern:
 	const operation = await db.operation.findUnique({ where: { id: operationId }, select: { timezone: true } });
 	if (!operation) throw new NotFoundError('operation');
 	const windows = batchWindows(pattern, operation.timezone);
-	for (const window of windows) await validateShift(db, operationId, { ...pattern, ...window });
+	for (const window of windows) await validateShift(db, operationId, { ...pattern, ...window }, 'toDate');
 	return db.$transaction(async (tx) => {
 		const batch = await tx.shiftBatch.create({
 			data: { operationId, createdById: actorId, label: pattern.label }

@@ -43,6 +43,22 @@ describe('changing shifts', () => {
 		});
 	});
 
+	it('keeps shifts within the operation’s dates, give or take two days for setting up', async () => {
+		const { operation, route } = await rosterScene();
+		const organizer = await makeUser({ role: 'ORGANIZER' });
+		const dayBefore = new Date(operation.startsAt.getTime() - 24 * HOUR);
+		await expect(
+			createShift(organizer.id, operation.id, input(route.id, dayBefore, 4))
+		).resolves.toHaveProperty('id');
+		const yearsLater = new Date(operation.endsAt.getTime() + 3 * 365 * 24 * HOUR);
+		await expect(
+			createShift(organizer.id, operation.id, input(route.id, yearsLater, 4))
+		).rejects.toMatchObject({
+			code: 'shift_outside_operation',
+			options: { field: 'date' }
+		});
+	});
+
 	it('emits "changed", promotes the waitlist on a bigger headcount and refuses changes that break someone’s rules', async () => {
 		const { operation, route, base, shiftAt } = await rosterScene();
 		const organizer = await makeUser({ role: 'ORGANIZER' });
@@ -142,6 +158,11 @@ describe('shifts in bulk', () => {
 
 	it('refuses to undo a batch with a shift under way, and keeps everything', async () => {
 		const { operation, route } = await rosterScene();
+		// An operation that began last winter, with shifts from back then.
+		await db.operation.update({
+			where: { id: operation.id },
+			data: { startsAt: new Date('2025-12-31T00:00:00Z') }
+		});
 		const organizer = await makeUser({ role: 'ORGANIZER' });
 		const { batchId } = await createBatch(organizer.id, operation.id, {
 			routeId: route.id,

@@ -1,4 +1,5 @@
 // Creating, changing and cancelling shifts, and reading them for the organizer's screens.
+import { zonedDate } from '$lib/time';
 import { audit } from '../audit';
 import { db, type Tx } from '../db';
 import type { Prisma } from '../db/generated/sqlite/client';
@@ -21,8 +22,19 @@ export interface ShiftInput {
 
 const MAX_SHIFT_HOURS = 16;
 
-/** Shared checks for one shift: a place of this operation, a sane time window. */
-export async function validateShift(client: Tx | typeof db, operationId: string, input: ShiftInput) {
+/** Shifts for setting up and clearing away may fall just outside the operation's dates. */
+const OPERATION_SLACK_MS = 2 * 86_400_000;
+
+/**
+ * Shared checks for one shift: a place of this operation, a sane time window within the
+ * operation's dates (give or take two days). `dateField` is the form field a date error belongs to.
+ */
+export async function validateShift(
+	client: Tx | typeof db,
+	operationId: string,
+	input: ShiftInput,
+	dateField = 'date'
+) {
 	if (!input.routeId === !input.postId) throw new DomainError('shift_place_required', { field: 'place' });
 	const place = input.routeId
 		? await client.route.findFirst({ where: { id: input.routeId, operationId }, select: { id: true } })
@@ -31,6 +43,22 @@ export async function validateShift(client: Tx | typeof db, operationId: string,
 	if (input.endsAt <= input.startsAt) throw new DomainError('shift_ends_before_start', { field: 'endTime' });
 	if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000) {
 		throw new DomainError('shift_too_long', { field: 'endTime', params: { hours: MAX_SHIFT_HOURS } });
+	}
+	const operation = await client.operation.findUniqueOrThrow({
+		where: { id: operationId },
+		select: { startsAt: true, endsAt: true, timezone: true }
+	});
+	if (
+		input.startsAt.getTime() < operation.startsAt.getTime() - OPERATION_SLACK_MS ||
+		input.endsAt.getTime() > operation.endsAt.getTime() + OPERATION_SLACK_MS
+	) {
+		throw new DomainError('shift_outside_operation', {
+			field: dateField,
+			params: {
+				from: zonedDate(operation.startsAt, operation.timezone),
+				to: zonedDate(operation.endsAt, operation.timezone)
+			}
+		});
 	}
 }
 
