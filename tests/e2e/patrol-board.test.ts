@@ -126,3 +126,25 @@ test.describe('without JavaScript', () => {
 		expect(patrols[0].handoverNote).toBe('All quiet on North Loop.');
 	});
 });
+
+test('a checkpoint of another route is kept and flagged, and the volunteer is told at once', async ({
+	page
+}) => {
+	const person = await patrolVolunteer('other-route');
+	const other = await e2eDb().checkpoint.findFirstOrThrow({
+		where: { operationId: person.route.operationId, routeId: { not: person.route.id } },
+		include: { route: true }
+	});
+	await signIn(page, person.email);
+	await page.goto('/patrol');
+	await page.getByRole('button', { name: 'Start shift' }).click();
+	await expect(page.getByText('On patrol', { exact: true })).toBeVisible();
+	await page.getByLabel('Or type the checkpoint code').fill(other.code);
+	await page.getByRole('button', { name: 'Check in', exact: true }).click();
+	await expect(
+		page.getByText(`Checked in at ${other.name}, but it is on ${other.route.name}, not your route.`)
+	).toBeVisible();
+	await expect
+		.poll(async () => (await stored(person.user.id)).checkIns.map((checkIn) => checkIn.wrongRoute))
+		.toEqual([true]);
+});
