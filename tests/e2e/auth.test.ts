@@ -109,8 +109,10 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Password').fill('another long password');
 		await page.getByLabel(/I agree/).check();
 		await page.getByRole('button', { name: 'Create account' }).click();
-		await expect(page.getByText('An account with this email already exists. Sign in instead?')).toBeVisible();
+		await expect(page.getByText('An account with this email already exists.')).toBeVisible();
 		await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+		await page.getByRole('link', { name: 'Sign in with this email instead' }).click();
+		await expect(page).toHaveURL(/\/login$/);
 	});
 });
 

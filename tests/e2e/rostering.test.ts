@@ -162,7 +162,7 @@ test('a roster file with bad rows is refused row by row; a good one imports with
 		.setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
 	await page.getByRole('button', { name: 'Check file' }).click();
 	await expect(
-		page.getByText('5 problems: fix them in the file and check again. Nothing was saved.')
+		page.getByText('Problems found: 5. Fix them in the file and check again. Nothing was saved.')
 	).toBeVisible();
 	const rows = page.getByRole('row');
 	await expect(rows.filter({ hasText: 'Not an email address.' })).toContainText('3');

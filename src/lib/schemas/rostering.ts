@@ -170,7 +170,15 @@ export function placeIds(place: string): { routeId: string | null; postId: strin
 export const profileSchema = v.object({
 	name: personName,
 	phone: optionalText(phone),
-	birthDate: optionalText(dateField),
+	birthDate: optionalText(
+		v.pipe(
+			dateField,
+			v.check(
+				(day) => day >= '1900-01-01' && day <= new Date().toISOString().slice(0, 10),
+				() => m.error_birth_date_invalid()
+			)
+		)
+	),
 	emergencyContactName: optional(100),
 	emergencyContactPhone: optionalText(phone),
 	languages: codes(isLanguage),

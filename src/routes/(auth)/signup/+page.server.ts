@@ -4,6 +4,7 @@ import { signUpSchema } from '$lib/schemas/auth';
 import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { signUp } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/cookies';
+import { DomainError } from '$lib/server/errors';
 import { failWith } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,7 +23,10 @@ export const actions = {
 		try {
 			user = await signUp({ ...parsed.data, locale: getLocale() });
 		} catch (error) {
-			return failWith(error, values);
+			// An existing account: offer to sign in with that address instead.
+			return failWith(error, values, {
+				existing: error instanceof DomainError && error.code === 'email_taken'
+			});
 		}
 		await startSession(cookies, user.id);
 		redirect(303, '/status');
