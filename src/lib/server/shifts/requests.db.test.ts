@@ -94,8 +94,14 @@ describe('drop and swap requests', () => {
 		expect(await statusOf(from.id, person.id)).toBe('ASSIGNED');
 		expect((await db.shiftRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('PENDING');
 
+		const stranger = await makeVolunteer();
+		await expect(withdrawRequest(stranger.id, request.id)).rejects.toMatchObject({ status: 404 });
+		expect((await db.shiftRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('PENDING');
 		await withdrawRequest(person.id, request.id);
 		expect((await db.shiftRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('WITHDRAWN');
+		await expect(withdrawRequest(person.id, request.id)).rejects.toMatchObject({
+			code: 'request_not_pending'
+		});
 	});
 
 	it('refuses requests for shifts one is not on, swaps to other operations, and deciding one’s own', async () => {

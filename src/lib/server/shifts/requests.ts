@@ -63,7 +63,11 @@ export async function withdrawRequest(userId: string, requestId: string) {
 		where: { id: requestId, userId, status: 'PENDING' },
 		data: { status: 'WITHDRAWN', decidedAt: new Date() }
 	});
-	if (!count) throw new DomainError('request_not_pending', { status: 409 });
+	if (count) return;
+	// Tell apart "not yours" (nothing to say about someone else's request) from "already decided".
+	const request = await db.shiftRequest.findUnique({ where: { id: requestId }, select: { userId: true } });
+	if (!request || request.userId !== userId) throw new NotFoundError('request');
+	throw new DomainError('request_not_pending', { status: 409 });
 }
 
 export async function decideRequest(input: {
