@@ -60,16 +60,21 @@ export function pushPayload(notice: NoticeForPush, locale?: string): string {
 	};
 	let json = JSON.stringify(payload);
 	for (const field of ['body', 'title'] as const) {
-		const excess = byteLength(json) - MAX_PAYLOAD_BYTES;
-		if (excess <= 0) break;
+		if (byteLength(json) <= MAX_PAYLOAD_BYTES) break;
+		// The longest start of the text that still fits, found by halving.
 		const chars = [...payload[field]];
-		// Each character is 1 to 6 bytes once JSON-escaped: drop at least the excess, then trim more.
-		let keep = Math.max(0, chars.length - excess - 1);
-		do {
+		const fits = (keep: number) => {
 			payload[field] = chars.slice(0, keep).join('') + '…';
 			json = JSON.stringify(payload);
-			keep = Math.max(0, keep - Math.ceil((byteLength(json) - MAX_PAYLOAD_BYTES) / 2) - 1);
-		} while (byteLength(json) > MAX_PAYLOAD_BYTES && keep > 0);
+			return byteLength(json) <= MAX_PAYLOAD_BYTES;
+		};
+		let [low, high] = [0, chars.length];
+		while (low < high) {
+			const middle = Math.ceil((low + high) / 2);
+			if (fits(middle)) low = middle;
+			else high = middle - 1;
+		}
+		fits(low);
 	}
 	return json;
 }
@@ -150,6 +155,7 @@ export class DeliveryWorker {
 	readonly #postgres: boolean;
 	readonly #leaseMs: number;
 	readonly #agent: https.Agent;
+	readonly #ownAgent: boolean;
 	readonly #pollMs: number;
 	readonly #timeoutMs: number;
 	readonly #vapid = new VapidCache();
@@ -166,6 +172,7 @@ export class DeliveryWorker {
 		this.#pollMs = options.pollMs ?? 2_000;
 		this.#timeoutMs = options.timeoutMs ?? 30_000;
 		this.id = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+		this.#ownAgent = !options.agent;
 		this.#agent =
 			options.agent ?? new https.Agent({ keepAlive: true, maxSockets: this.concurrency, scheduling: 'lifo' });
 	}
@@ -359,7 +366,7 @@ export class DeliveryWorker {
 		this.#wake?.();
 		await this.#running;
 		this.#running = null;
-		this.#agent.destroy();
+		if (this.#ownAgent) this.#agent.destroy();
 	}
 }
 
