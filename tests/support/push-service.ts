@@ -82,6 +82,8 @@ export function selfSignedCertificate(): { key: string; cert: string } {
 
 export class PushService {
 	readonly received: ReceivedPush[] = [];
+	/** Called for every push as it is answered (a test can crash the sender at a chosen moment). */
+	onPush: ((push: ReceivedPush) => void) | null = null;
 	readonly #devices = new Map<string, Device>();
 	readonly #server: https.Server;
 	#counter = 0;
@@ -148,7 +150,7 @@ export class PushService {
 		const deviceId = decodeURIComponent(request.url?.split('/push/')[1] ?? '');
 		const device = this.#devices.get(deviceId);
 		const record = (status: number, payload: Record<string, unknown> | null) => {
-			this.received.push({
+			const push: ReceivedPush = {
 				deviceId,
 				status,
 				payload,
@@ -158,7 +160,9 @@ export class PushService {
 				topic: request.headers.topic as string | undefined,
 				authorization: request.headers.authorization,
 				at: Date.now()
-			});
+			};
+			this.received.push(push);
+			this.onPush?.(push);
 		};
 		const answer = (status: number, headers: Record<string, string> = {}) => {
 			response.writeHead(status, headers);

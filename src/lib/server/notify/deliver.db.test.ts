@@ -76,7 +76,7 @@ describe('the push worker', () => {
 		}
 		const rows = await deliveriesOf(noticeId);
 		expect(rows.map((row) => row.status)).toEqual(['SENT', 'SENT']);
-		expect(rows.every((row) => row.sentAt && !row.claimedBy)).toBe(true);
+		expect(rows.every((row) => row.sentAt && row.claimedBy === worker.id && !row.claimedUntil)).toBe(true);
 
 		await worker.drain();
 		for (const device of devices) expect(service.accepted(device.id)).toHaveLength(1);

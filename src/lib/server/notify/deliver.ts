@@ -159,6 +159,8 @@ export class DeliveryWorker {
 	readonly #pollMs: number;
 	readonly #timeoutMs: number;
 	readonly #vapid = new VapidCache();
+	#sent: string[] = [];
+	#flushing: Promise<void> | null = null;
 	#running: Promise<void> | null = null;
 	#stopping = false;
 	#wake: (() => void) | null = null;
@@ -237,6 +239,7 @@ export class DeliveryWorker {
 			}
 		};
 		await Promise.all(Array.from({ length: Math.min(this.concurrency, deliveries.length) }, lane));
+		while (this.#flushing) await this.#flushing;
 		return result;
 	}
 
@@ -279,11 +282,28 @@ export class DeliveryWorker {
 		} catch (error) {
 			return this.#failed(delivery, subscription.id, error);
 		}
-		await db.pushDelivery.update({
-			where: { id: delivery.id },
-			data: { status: 'SENT', sentAt: new Date(), claimedBy: null, claimedUntil: null, lastError: null }
-		});
+		this.#sent.push(delivery.id);
+		this.#flushing ??= this.#flushSent();
 		return 'sent';
+	}
+
+	/**
+	 * Marks handed-over rows SENT, many per UPDATE: while one write runs the next batch gathers, so
+	 * the lanes keep sending instead of queueing one write each behind the database.
+	 */
+	async #flushSent(): Promise<void> {
+		try {
+			while (this.#sent.length) {
+				const ids = this.#sent.splice(0, 500);
+				await this.#db.pushDelivery.updateMany({
+					where: { id: { in: ids } },
+					// claimedBy stays: which worker handed it over.
+					data: { status: 'SENT', sentAt: new Date(), claimedUntil: null, lastError: null }
+				});
+			}
+		} finally {
+			this.#flushing = null;
+		}
 	}
 
 	async #failed(delivery: ClaimedDelivery, subscriptionId: string, error: unknown) {

@@ -190,10 +190,9 @@ const handlers: Handlers = {
 			body: p.kind === 'DROP' ? 'notice_request_drop_body' : 'notice_request_swap_body'
 		}),
 	'logistics.low_stock': async (tx, p) => {
-		const [item, post] = await Promise.all([
-			tx.item.findUnique({ where: { id: p.itemId }, select: { name: true } }),
-			tx.post.findUnique({ where: { id: p.postId }, select: { name: true } })
-		]);
+		// One query at a time: a transaction is one connection.
+		const item = await tx.item.findUnique({ where: { id: p.itemId }, select: { name: true } });
+		const post = await tx.post.findUnique({ where: { id: p.postId }, select: { name: true } });
 		if (!item || !post) return [];
 		return each(
 			await staff(tx, p.operationId, ['LOGISTICS', ...ORGANIZERS]),
@@ -314,13 +313,11 @@ async function patrolAlert(
 	since: string,
 	keys: { title: string; body: string }
 ): Promise<NoticeDraft[]> {
-	const [shift, person, organizers, leader] = await Promise.all([
-		shiftInfo(tx, p.shiftId),
-		tx.user.findUnique({ where: { id: p.userId }, select: { name: true } }),
-		staff(tx, p.operationId, ORGANIZERS),
-		people(tx, [p.leaderId])
-	]);
+	const shift = await shiftInfo(tx, p.shiftId);
 	if (!shift) return [];
+	const person = await tx.user.findUnique({ where: { id: p.userId }, select: { name: true } });
+	const organizers = await staff(tx, p.operationId, ORGANIZERS);
+	const leader = await people(tx, [p.leaderId]);
 	const recipients = [...new Map([...leader, ...organizers].map((r) => [r.id, r])).values()];
 	return recipients.map((recipient) => {
 		const isLeader = recipient.id === p.leaderId;
