@@ -3,7 +3,7 @@ import { errorText } from '$lib/i18n';
 import { requireArea } from '$lib/server/auth/guards';
 import { DomainError } from '$lib/server/errors';
 import { failWith } from '$lib/server/http';
-import { acknowledge, getNotice, markRead } from '$lib/server/notify';
+import { acknowledge, getNotice, markRead, unreadCount } from '$lib/server/notify';
 import { currentOperation } from '$lib/server/operations/operations';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,10 +17,11 @@ export const load = (async ({ params }) => {
 			error(caught.status === 403 ? 404 : caught.status, errorText(caught.code));
 		throw caught;
 	}
-	// Opening a message reads it.
+	// Opening a message reads it. The layout counted unread messages alongside this load, so the
+	// count after reading replaces its figure for the header.
 	if (!notice.readAt) await markRead(user.id, notice.id);
-	const operation = await currentOperation();
-	return { notice, timezone: operation?.timezone ?? 'UTC' };
+	const [operation, unread] = await Promise.all([currentOperation(), unreadCount(user.id)]);
+	return { notice, unread, timezone: operation?.timezone ?? 'UTC' };
 }) satisfies PageServerLoad;
 
 export const actions = {
