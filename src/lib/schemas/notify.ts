@@ -115,6 +115,18 @@ export interface BroadcastText {
 	body: string;
 }
 
+/** A broadcast as the domain takes it (what broadcastSchema gives). */
+export interface BroadcastInput {
+	operationId: string;
+	/** The fallback text, for languages without their own. */
+	title: string;
+	body: string;
+	translations: Partial<Record<Locale, BroadcastText>>;
+	urgency: Urgency;
+	requireAck: boolean;
+	audience: AudienceFilters;
+}
+
 /** The compose form: fallback text, texts per language, audience, urgency and acknowledgement. */
 export const broadcastSchema = v.pipe(
 	v.object({
@@ -135,7 +147,7 @@ export const broadcastSchema = v.pipe(
 		),
 		['title']
 	),
-	v.transform((input) => {
+	v.transform((input): BroadcastInput => {
 		const translations: Partial<Record<Locale, BroadcastText>> = {};
 		for (const locale of locales) {
 			const localTitle = input[`title_${locale}`];
@@ -155,8 +167,7 @@ export const broadcastSchema = v.pipe(
 				roles: input.roles,
 				locales: input.locales,
 				onDutyNow: input.onDutyNow || undefined
-			} satisfies AudienceFilters
+			}
 		};
 	})
 );
-export type BroadcastInput = v.InferOutput<typeof broadcastSchema>;
