@@ -148,7 +148,7 @@ test('an organizer broadcasts to a shift, the volunteer acknowledges in the inbo
 	await page.getByText('In 简体中文').click();
 	await page.locator('[name="title_zh"]').fill(`北环线供水 ${subject}`);
 	await page.locator('[name="body_zh"]').fill('14:00 起渡口闸口有饮用水。');
-	await page.getByText('Shifts (running now').click();
+	await page.locator('summary', { hasText: 'Shifts (running now' }).click();
 	await page.locator(`input[name="shiftIds"][value="${person.shift.id}"]`).check();
 	await expect(page.getByTestId('audience-count')).toHaveText(/Reaches [1-9]\d* people/);
 	await page.getByLabel('Ask people to acknowledge').check();
@@ -200,7 +200,7 @@ test('without JavaScript: a message is acknowledged with one tap, and the compos
 		await signIn(page, demo.organizer);
 		await page.goto('/organizer/broadcasts/new');
 		await page.getByLabel('Title').first().fill('Kept after counting');
-		await page.getByText('Shifts (running now').click();
+		await page.locator('summary', { hasText: 'Shifts (running now' }).click();
 		await page.locator(`input[name="shiftIds"][value="${person.shift.id}"]`).check();
 		await page.getByRole('button', { name: 'Count recipients' }).click();
 		await expect(page.getByTestId('audience-count')).toHaveText(/Reaches [1-9]\d* people/);
