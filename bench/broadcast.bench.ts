@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import https from 'node:https';
 import { availableParallelism, loadavg } from 'node:os';
 import webpush from 'web-push';
+import type { FakeDevice } from '../tests/support/push-service';
 import { fixed, useScratchDatabase } from './support';
 
 const PHONES = Number(process.env.BENCH_PHONES ?? 10_000);
@@ -17,12 +18,8 @@ const { db } = await import('../src/lib/server/db');
 const { sendBroadcast } = await import('../src/lib/server/notify/broadcasts');
 const { DeliveryWorker, pushPayload, PUSH_TTL_SECONDS } = await import('../src/lib/server/notify/deliver');
 const { secrets } = await import('../src/lib/server/secrets');
+const { volunteersWithPhones } = await import('../tests/support/push-crowd');
 
-interface Device {
-	id: string;
-	endpoint: string;
-	keys: { p256dh: string; auth: string };
-}
 interface Counts {
 	accepted: number;
 	distinct: number;
@@ -33,8 +30,8 @@ const service = fork('bench/broadcast-push-service.ts', [String(PHONES)], {
 	execArgv: ['--import', 'tsx'],
 	stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 });
-const { ca, devices } = await new Promise<{ ca: string; devices: Device[] }>((resolve) =>
-	service.once('message', (message) => resolve(message as { ca: string; devices: Device[] }))
+const { ca, devices } = await new Promise<{ ca: string; devices: FakeDevice[] }>((resolve) =>
+	service.once('message', (message) => resolve(message as { ca: string; devices: FakeDevice[] }))
 );
 const ask = (what: 'accepted' | 'reset') =>
 	new Promise<Counts>((resolve) => {
@@ -84,26 +81,7 @@ const organizer = await db.user.create({
 	}
 });
 await db.operationMember.create({ data: { operationId: operation.id, userId: organizer.id } });
-const people = devices.map((device, i) => ({
-	id: `p${i}`,
-	email: `p${i}@bench.invalid`,
-	name: `Volunteer ${i}`,
-	passwordHash: 'x',
-	status: 'ACTIVE' as const,
-	locale: i % 2 ? 'zh' : 'en'
-}));
-await db.user.createMany({ data: people });
-await db.operationMember.createMany({
-	data: people.map((p) => ({ operationId: operation.id, userId: p.id }))
-});
-await db.pushSubscription.createMany({
-	data: devices.map((device, i) => ({
-		userId: people[i].id,
-		endpoint: device.endpoint,
-		p256dh: device.keys.p256dh,
-		auth: device.keys.auth
-	}))
-});
+await volunteersWithPhones(operation.id, devices);
 const text = {
 	title: 'Gate 3 needs ten more people',
 	body: 'Crowd building at Gate 3. If you are free, go there now and report to the gate lead.',
@@ -133,7 +111,7 @@ const notices = await db.notice.findMany({
 	select: { id: true, userId: true, title: true, body: true, url: true, topic: true, requireAck: true },
 	orderBy: { userId: 'asc' }
 });
-const byUser = new Map(people.map((person, i) => [person.id, devices[i]]));
+const byUser = new Map(devices.map((device) => [device.id, device]));
 const naive = await peakMemory(async () => {
 	for (const notice of notices.slice(0, NAIVE)) {
 		const device = byUser.get(notice.userId)!;

@@ -10,6 +10,7 @@ import { db } from '$lib/server/db';
 import { sendBroadcast } from '$lib/server/notify';
 import { topicHeader } from '$lib/server/notify/deliver';
 import { makeOperation, makeUser, unique } from '../support/factories';
+import { volunteersWithPhones } from '../support/push-crowd';
 import { PushService, type FakeDevice } from '../support/push-service';
 
 const RECIPIENTS = 2000;
@@ -73,30 +74,9 @@ async function crowd(count: number) {
 	const organizer = await makeUser({ role: 'ORGANIZER' });
 	await db.operationMember.create({ data: { operationId: operation.id, userId: organizer.id } });
 	const tag = unique('crowd');
-	const people = Array.from({ length: count }, (_, i) => ({
-		id: `${tag}-${i}`,
-		email: `${tag}-${i}@test.redband`,
-		name: `Volunteer ${i}`,
-		passwordHash: 'unused',
-		status: 'ACTIVE' as const,
-		locale: i % 2 ? 'zh' : 'en'
-	}));
-	await db.user.createMany({ data: people });
-	await db.operationMember.createMany({
-		data: people.map((p) => ({ operationId: operation.id, userId: p.id }))
-	});
-	const devices = new Map<string, FakeDevice>();
-	const rows = people.map((person) => {
-		const device = service.device(`${person.id}`);
-		devices.set(person.id, device);
-		return {
-			userId: person.id,
-			endpoint: device.endpoint,
-			p256dh: device.keys.p256dh,
-			auth: device.keys.auth
-		};
-	});
-	await db.pushSubscription.createMany({ data: rows });
+	const phones = Array.from({ length: count }, (_, i) => service.device(`${tag}-${i}`));
+	await volunteersWithPhones(operation.id, phones);
+	const devices = new Map(phones.map((device) => [device.id, device]));
 	return { operation, organizer, devices };
 }
 
@@ -171,7 +151,7 @@ describe('the push outbox across processes', () => {
 		expect(sentBeforeRestart).toBeLessThan(RECIPIENTS);
 
 		const second = await startWorker('second');
-		await expect.poll(() => sentCount(sent.id), { timeout: 60_000, interval: 250 }).toBe(RECIPIENTS);
+		await expect.poll(() => sentCount(sent.id), { timeout: 200_000, interval: 250 }).toBe(RECIPIENTS);
 		await stopWorker(second);
 
 		const byDevice = await expectEveryoneReached(sent.id, scene.devices);
@@ -190,13 +170,13 @@ describe('the push outbox across processes', () => {
 			`crash test: killed after ${killedAt} pushes, ${sentBeforeRestart} marked sent, ` +
 				`${inDoubt.length} in doubt, ${twice.length} handed over twice (same topic), all ${RECIPIENTS} delivered`
 		);
-	}, 120_000);
+	}, 300_000);
 
 	it('two worker processes on one database deliver a broadcast with no duplicates', async () => {
 		const scene = await crowd(RECIPIENTS);
 		const sent = await broadcast(scene);
 		const workers = await Promise.all([startWorker('one', 60_000), startWorker('two', 60_000)]);
-		await expect.poll(() => sentCount(sent.id), { timeout: 60_000, interval: 250 }).toBe(RECIPIENTS);
+		await expect.poll(() => sentCount(sent.id), { timeout: 200_000, interval: 250 }).toBe(RECIPIENTS);
 		await Promise.all(workers.map(stopWorker));
 
 		const byDevice = await expectEveryoneReached(sent.id, scene.devices);
@@ -208,5 +188,5 @@ describe('the push outbox across processes', () => {
 		});
 		expect(shares.map((share) => share.claimedBy).sort()).toEqual(['one', 'two']);
 		console.log(`two workers: ${shares.map((s) => `${s.claimedBy} sent ${s._count._all}`).join(', ')}`);
-	}, 120_000);
+	}, 300_000);
 });

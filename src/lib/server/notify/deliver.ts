@@ -14,6 +14,7 @@ import https from 'node:https';
 import webpush from 'web-push';
 import type { PushPayload } from '$lib/notify/payload';
 import { db as defaultDb, dbTarget, type Db, type NoticeUrgency } from '../db';
+import { Prisma } from '../db/generated/sqlite/client';
 import { secrets } from '../secrets';
 
 /** The most plaintext that fits a 4 KB push message after aes128gcm encryption (web-push 3.6). */
@@ -182,26 +183,19 @@ export class DeliveryWorker {
 	/** Atomically leases up to `limit` due rows (queued and due, or claimed by a dead worker). */
 	async claim(limit: number, now = new Date()): Promise<string[]> {
 		const until = new Date(now.getTime() + this.#leaseMs);
-		const rows = this.#postgres
-			? await this.#db.$queryRaw<{ id: string }[]>`
-					UPDATE "PushDelivery" SET "status" = 'SENDING', "claimedBy" = ${this.id},
-						"claimedUntil" = ${until}, "attempts" = "attempts" + 1
-					WHERE "id" IN (
-						SELECT "id" FROM "PushDelivery"
-						WHERE ("status" = 'QUEUED' AND "nextAttemptAt" <= ${now})
-							OR ("status" = 'SENDING' AND "claimedUntil" < ${now})
-						ORDER BY "nextAttemptAt" LIMIT ${limit}
-						FOR UPDATE SKIP LOCKED)
-					RETURNING "id"`
-			: await this.#db.$queryRaw<{ id: string }[]>`
-					UPDATE "PushDelivery" SET "status" = 'SENDING', "claimedBy" = ${this.id},
-						"claimedUntil" = ${until}, "attempts" = "attempts" + 1
-					WHERE "id" IN (
-						SELECT "id" FROM "PushDelivery"
-						WHERE ("status" = 'QUEUED' AND "nextAttemptAt" <= ${now})
-							OR ("status" = 'SENDING' AND "claimedUntil" < ${now})
-						ORDER BY "nextAttemptAt" LIMIT ${limit})
-					RETURNING "id"`;
+		// PostgreSQL: lock the candidates and skip rows another instance is claiming right now.
+		// SQLite has one writer at a time, so the UPDATE alone is atomic there.
+		const lock = this.#postgres ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+		const rows = await this.#db.$queryRaw<{ id: string }[]>`
+			UPDATE "PushDelivery" SET "status" = 'SENDING', "claimedBy" = ${this.id},
+				"claimedUntil" = ${until}, "attempts" = "attempts" + 1
+			WHERE "id" IN (
+				SELECT "id" FROM "PushDelivery"
+				WHERE ("status" = 'QUEUED' AND "nextAttemptAt" <= ${now})
+					OR ("status" = 'SENDING' AND "claimedUntil" < ${now})
+				ORDER BY "nextAttemptAt" LIMIT ${limit}
+				${lock})
+			RETURNING "id"`;
 		return rows.map((row) => row.id);
 	}
 

@@ -114,37 +114,28 @@ const onShift = async (tx: Tx, shiftId: string) =>
 		})
 	).map((a) => a.userId);
 
+/** A shift event about one person; its texts are notice_<topic with _>_title and _body. */
+const toPerson =
+	(kind: EventTopic, urgency: NoticeDraft['urgency'] = 'NORMAL') =>
+	(tx: Tx, p: { shiftId: string; userId: string }) => {
+		const key = `notice_${kind.replace('.', '_')}`;
+		return aboutShift(
+			tx,
+			p.shiftId,
+			[p.userId],
+			kind,
+			{ title: `${key}_title`, body: `${key}_body` },
+			urgency
+		);
+	};
+
 type Handlers = { [T in EventTopic]: (tx: Tx, payload: EventPayloads[T]) => Promise<NoticeDraft[]> };
 
 const handlers: Handlers = {
-	'shift.assigned': (tx, p) =>
-		aboutShift(tx, p.shiftId, [p.userId], 'shift.assigned', {
-			title: 'notice_shift_assigned_title',
-			body: 'notice_shift_assigned_body'
-		}),
-	'shift.unassigned': (tx, p) =>
-		aboutShift(
-			tx,
-			p.shiftId,
-			[p.userId],
-			'shift.unassigned',
-			{ title: 'notice_shift_unassigned_title', body: 'notice_shift_unassigned_body' },
-			'HIGH'
-		),
-	'shift.waitlisted': (tx, p) =>
-		aboutShift(tx, p.shiftId, [p.userId], 'shift.waitlisted', {
-			title: 'notice_shift_waitlisted_title',
-			body: 'notice_shift_waitlisted_body'
-		}),
-	'shift.promoted': (tx, p) =>
-		aboutShift(
-			tx,
-			p.shiftId,
-			[p.userId],
-			'shift.promoted',
-			{ title: 'notice_shift_promoted_title', body: 'notice_shift_promoted_body' },
-			'HIGH'
-		),
+	'shift.assigned': toPerson('shift.assigned'),
+	'shift.unassigned': toPerson('shift.unassigned', 'HIGH'),
+	'shift.waitlisted': toPerson('shift.waitlisted'),
+	'shift.promoted': toPerson('shift.promoted', 'HIGH'),
 	'shift.changed': async (tx, p) =>
 		p.changes.some((change) => change === 'time' || change === 'place')
 			? aboutShift(
