@@ -5,6 +5,7 @@
 // Wires the service worker's events to the modules that handle them; no work happens here.
 import { onFetch } from './fetch';
 import { activate, install, onMessage } from './lifecycle';
+import { onNotificationClick, onPush } from './push';
 import { onSync, type SyncEvent } from './sync';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
@@ -14,3 +15,5 @@ worker.addEventListener('activate', (event) => event.waitUntil(activate(worker))
 worker.addEventListener('message', (event) => onMessage(worker, event));
 worker.addEventListener('fetch', (event) => onFetch(worker, event));
 worker.addEventListener('sync', (event) => onSync(event as SyncEvent));
+worker.addEventListener('push', (event) => onPush(worker, event));
+worker.addEventListener('notificationclick', (event) => onNotificationClick(worker, event));

@@ -3,6 +3,7 @@
 import { deleteExpiredSessions } from './auth/session';
 import { releaseExpired, remindStartingSlots } from './pods/bookings';
 import { watchPatrols } from './patrols/attendance';
+import { consumeEvents, remindUpcomingShifts, startDeliveryWorker } from './notify';
 
 interface Job {
 	name: string;
@@ -19,7 +20,10 @@ const jobs: Job[] = [
 		run: async () => [await releaseExpired(), await remindStartingSlots()]
 	},
 	// Overdue patrols, missing people, no-shows and forgotten patrols (patrols/attendance.ts).
-	{ name: 'patrol-watch', everyMs: 30 * 1000, run: () => watchPatrols() }
+	{ name: 'patrol-watch', everyMs: 30 * 1000, run: () => watchPatrols() },
+	// Domain events become inbox messages and pushes within seconds (notify/from-events.ts).
+	{ name: 'notify-events', everyMs: 3 * 1000, run: () => consumeEvents() },
+	{ name: 'shift-reminders', everyMs: 60 * 1000, run: () => remindUpcomingShifts() }
 ];
 
 let started = false;
@@ -27,6 +31,8 @@ let started = false;
 export function startBackgroundJobs(): void {
 	if (started || process.env.REDBAND_JOBS === 'off') return;
 	started = true;
+	// The push worker runs its own loop: woken when messages are queued, polling otherwise.
+	startDeliveryWorker();
 	for (const job of jobs) {
 		let running = false;
 		const tick = async () => {

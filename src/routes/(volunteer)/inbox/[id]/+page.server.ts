@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { errorText } from '$lib/i18n';
+import { requireArea } from '$lib/server/auth/guards';
+import { DomainError } from '$lib/server/errors';
+import { failWith } from '$lib/server/http';
+import { acknowledge, getNotice, markRead, unreadCount } from '$lib/server/notify';
+import { currentOperation } from '$lib/server/operations/operations';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params }) => {
+	const user = requireArea('volunteer');
+	let notice;
+	try {
+		notice = await getNotice(user.id, params.id);
+	} catch (caught) {
+		if (caught instanceof DomainError)
+			error(caught.status === 403 ? 404 : caught.status, errorText(caught.code));
+		throw caught;
+	}
+	// Opening a message reads it. The layout counted unread messages alongside this load, so the
+	// count after reading replaces its figure for the header.
+	if (!notice.readAt) await markRead(user.id, notice.id);
+	const [operation, unread] = await Promise.all([currentOperation(), unreadCount(user.id)]);
+	return { notice, unread, timezone: operation?.timezone ?? 'UTC' };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	acknowledge: async ({ params }) => {
+		const user = requireArea('volunteer');
+		try {
+			await acknowledge(user.id, params.id);
+		} catch (caught) {
+			return failWith(caught);
+		}
+		return { acknowledged: true };
+	}
+} satisfies Actions;
