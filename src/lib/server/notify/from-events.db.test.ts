@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { emit } from '$lib/server/events';
 import { assign, makeOperation, makeShift, makeUser } from '../../../../tests/support/factories';
-import { makeItem, makePost } from '../../../../tests/support/logistics-factories';
+import { makeItem, makePod, makePost } from '../../../../tests/support/logistics-factories';
 import { consumeEvents, shiftTopic } from './from-events';
 import { remindUpcomingShifts } from './reminders';
 import { saveSubscription } from './subscriptions';
@@ -133,6 +133,24 @@ describe('events become messages', () => {
 		expect((await noticesOf(en.id)).map((notice) => notice.body)).toEqual([
 			`The request from ${post.name} is now: Delivered.`
 		]);
+	});
+
+	it('tells a person their rest pod slot is starting, in their language, with a push to their phone', async () => {
+		const { operation, zh } = await scene();
+		const pod = await makePod(operation.id);
+		await emit(db, 'pod.slot_starting', {
+			bookingId: 'b1',
+			userId: zh.id,
+			podId: pod.id,
+			podName: pod.name,
+			startsAt: '2030-05-01T02:20:00Z'
+		});
+		expect(await consumeEvents()).toEqual({ handled: 1, failed: 0 });
+		const [notice] = await noticesOf(zh.id);
+		expect(notice).toMatchObject({ kind: 'pod.slot_starting', url: '/pods', topic: 'pod:b1' });
+		expect(notice.body).toContain(pod.name);
+		expect(notice.body).toContain('10:20');
+		expect(await db.pushDelivery.count({ where: { noticeId: notice.id } })).toBe(1);
 	});
 
 	it('acts on each event once, even when two consumers run at the same time', async () => {
