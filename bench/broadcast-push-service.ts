@@ -4,6 +4,7 @@ import { PushService } from '../tests/support/push-service';
 
 const service = await new PushService().listen();
 service.decryptEvery = Number(process.env.BENCH_DECRYPT_EVERY ?? 10);
+service.latencyMs = Number(process.env.BENCH_PUSH_LATENCY_MS ?? 30);
 const count = Number(process.argv[2] ?? 10_000);
 const devices = Array.from({ length: count }, (_, i) => service.device(`b${i}`));
 process.send?.({ ready: true, ca: service.ca, devices });

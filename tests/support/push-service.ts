@@ -95,6 +95,11 @@ export class PushService {
 	 * always checked.
 	 */
 	decryptEvery = 1;
+	/**
+	 * How long each answer takes, as a vendor's push service across the internet would (the
+	 * benchmark's round trip); 0 in tests.
+	 */
+	latencyMs = 0;
 	#seen = 0;
 
 	constructor(readonly tls = selfSignedCertificate()) {
@@ -173,8 +178,12 @@ export class PushService {
 			this.onPush?.(push);
 		};
 		const answer = (status: number, headers: Record<string, string> = {}) => {
-			response.writeHead(status, headers);
-			response.end();
+			const send = () => {
+				response.writeHead(status, headers);
+				response.end();
+			};
+			if (this.latencyMs > 0) setTimeout(send, this.latencyMs);
+			else send();
 		};
 		if (request.method !== 'POST' || !device) return answer(404);
 		if (device.gone) {
