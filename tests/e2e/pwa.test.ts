@@ -77,19 +77,13 @@ test('a new version is offered, taken when the person reloads, and the outbox su
 		await page.getByRole('link', { name: 'File a report' }).click();
 		await expect(page.getByText('A new version of Redband is ready.')).toBeVisible({ timeout: 30_000 });
 		await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
+		// Tapping Reload lets the new worker take over, and then (only then) the page reloads.
+		const reloaded = page.waitForEvent('load', { timeout: 60_000 });
 		await page.getByRole('button', { name: 'Reload' }).click();
-		await expect
-			.poll(
-				// While the reload is under way the old page's context goes away; ask again.
-				() =>
-					page
-						.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate ?? false)
-						.catch(() => true),
-				{
-					timeout: 30_000
-				}
-			)
-			.toBe(false);
+		await reloaded;
+		expect(
+			await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)
+		).toBeUndefined();
 		const worker = await page.evaluate(async () => {
 			const registration = await navigator.serviceWorker.getRegistration();
 			const script = await (await fetch('/service-worker.js', { cache: 'no-store' })).text();
