@@ -171,6 +171,8 @@ test('staff on shift book a rest pod, check in, and the board shows them inside;
 	await expect(quiet).toContainText('3 of 4 free');
 
 	await quiet.getByRole('link', { name: 'Change Quiet pod' }).click();
+	// The board has an "add a pod" form with the same fields: wait for the pod's own page.
+	await expect(board.getByRole('heading', { name: 'Change Quiet pod' })).toBeVisible();
 	await board.getByLabel('Places').fill('6');
 	await board.getByRole('button', { name: 'Save changes' }).click();
 	await expect(board).toHaveURL(/\/logistics\/pods$/);
