@@ -21,6 +21,7 @@ async function patrolOffline(page: Page, context: BrowserContext) {
 
 	await page.getByRole('link', { name: 'File a report' }).click();
 	await expect(page.getByRole('heading', { name: 'File a report' })).toBeVisible();
+	await expectNoSidewaysScroll(page);
 	await page.getByText('Lost person').click();
 	await page.getByText('High', { exact: true }).click();
 	await page.getByLabel('What did you see?').fill('Girl, about 7, yellow raincoat, crying by checkpoint 3.');
