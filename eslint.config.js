@@ -12,6 +12,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'src/lib/paraglide/',
+			'src/lib/paraglide-guest/',
 			'src/lib/server/db/generated/',
 			'test-results/',
 			'playwright-report/'

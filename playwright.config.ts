@@ -38,13 +38,23 @@ export default defineConfig({
 			]
 		}
 	},
-	// The narrowest phone we design for: 360 px wide.
+	// The narrowest phone we design for: 360 px wide. A tablet (768 px, where the layout switches to
+	// its wider form) runs the accessibility checks only, to keep the run short.
 	projects: [
 		{
 			name: 'phone',
 			use: {
 				...devices['Pixel 7'],
 				viewport: { width: 360, height: 780 },
+				defaultBrowserType: 'chromium'
+			}
+		},
+		{
+			name: 'tablet',
+			testMatch: '**/a11y.test.ts',
+			use: {
+				...devices['Pixel 7'],
+				viewport: { width: 768, height: 1024 },
 				defaultBrowserType: 'chromium'
 			}
 		}

@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter(),
+		// Static files gzip and brotli at build time: `node build` serves them as they are asked for.
+		adapter: adapter({ precompress: true }),
 		alias: {
 			// Test-only helpers (factories, real databases); never imported by app code.
 			$test: 'tests/support'

@@ -11,3 +11,5 @@ export function translate(key: string, params: Record<string, unknown> = {}): st
 export function errorText(code: string, params: Record<string, unknown> = {}): string {
 	return translate(`error_${code}`, params) ?? m.error_unexpected();
 }
+
+export { languageName } from './interface-languages';

@@ -7,6 +7,7 @@ import Package from '@lucide/svelte/icons/package';
 import Coffee from '@lucide/svelte/icons/coffee';
 import Radar from '@lucide/svelte/icons/radar';
 import RouteIcon from '@lucide/svelte/icons/route';
+import HandHelping from '@lucide/svelte/icons/hand-helping';
 import { m } from '$lib/paraglide/messages';
 import { canEnter, type Area, type Role } from '$lib/roles';
 
@@ -17,6 +18,11 @@ export interface NavItem {
 	area: Area;
 	/** Shown to these roles only, when narrower than the area (a volunteer's own home). */
 	roles?: Role[];
+	/**
+	 * A page, not a section: lit on its own address only. The organizer's overview sits at the
+	 * root of every organizer address; without this it lit up on broadcasts, meals, briefing…
+	 */
+	exact?: boolean;
 }
 
 /**
@@ -33,6 +39,7 @@ const items: NavItem[] = [
 		roles: ['VOLUNTEER', 'LOGISTICS']
 	},
 	{ href: '/patrol', label: m.nav_patrol, icon: RouteIcon, area: 'volunteer', roles: ['VOLUNTEER'] },
+	{ href: '/guests', label: m.nav_guests, icon: HandHelping, area: 'volunteer', roles: ['VOLUNTEER'] },
 	{
 		href: '/supplies',
 		label: m.supplies_nav,
@@ -40,7 +47,7 @@ const items: NavItem[] = [
 		area: 'volunteer',
 		roles: ['VOLUNTEER', 'LOGISTICS']
 	},
-	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer' },
+	{ href: '/organizer', label: m.nav_overview, icon: LayoutDashboard, area: 'organizer', exact: true },
 	{ href: '/organizer/volunteers', label: m.nav_volunteers, icon: Users, area: 'organizer' },
 	{ href: '/organizer/shifts', label: m.nav_shifts, icon: CalendarDays, area: 'organizer' },
 	{ href: '/organizer/patrols', label: m.nav_patrols, icon: Radar, area: 'organizer' },
@@ -54,6 +61,6 @@ export function navigationFor(role: Role): NavItem[] {
 /** The nav item a path belongs to: the longest href that prefixes it. */
 export function activeHref(pathname: string, nav: NavItem[]): string | undefined {
 	return nav
-		.filter((item) => pathname === item.href || pathname.startsWith(item.href + '/'))
+		.filter((item) => pathname === item.href || (!item.exact && pathname.startsWith(item.href + '/')))
 		.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }

@@ -47,6 +47,11 @@ describe('the shift the patrol screen is about', () => {
 		expect(currentShift([tomorrow, today], now, new Set(['today']))?.assignmentId).toBe('today');
 	});
 
+	it('is one the person is marked present on but has not started, so they can start and end it', () => {
+		const present = shift('present', '2026-12-01T09:00:00Z', '2026-12-01T15:00:00Z', { status: 'PRESENT' });
+		expect(currentShift([present, tomorrow], now)?.assignmentId).toBe('present');
+	});
+
 	it('keeps a shift just ended on screen, then moves on to the next', () => {
 		const ended = shift('ended', '2026-12-01T06:00:00Z', '2026-12-01T10:30:00Z', {
 			status: 'COMPLETED',

@@ -3,11 +3,12 @@
 // the same object comes from page data, from /api/patrol and from IndexedDB.
 // Shared by the server (which builds it) and the browser (which shows it); no server imports.
 
+import { isOnShift, isStartable, type AssignmentStatus } from '$lib/shifts/status';
+
 export interface ViewCheckpoint {
 	id: string;
 	position: number;
 	name: string;
-	code: string;
 	lat: number;
 	lng: number;
 	instructions: string | null;
@@ -27,11 +28,15 @@ export interface ViewCheckIn {
 	far: boolean;
 	wrongRoute: boolean;
 	distanceMetres: number | null;
+	/** Why the check-in is doubtful (see server/patrols/evidence.ts), and a leader's decision. */
+	flags?: { code: string; [detail: string]: unknown }[];
+	doubtful?: boolean;
+	flagReview?: 'CONFIRMED' | 'DISMISSED' | null;
 }
 
 export interface ViewShift {
 	assignmentId: string;
-	status: 'ASSIGNED' | 'WAITLISTED' | 'DROPPED' | 'PRESENT' | 'NO_SHOW' | 'COMPLETED';
+	status: AssignmentStatus;
 	shiftId: string;
 	title: string | null;
 	startsAt: string;
@@ -54,13 +59,20 @@ export interface ViewShift {
 		endedAt: string | null;
 		autoEnded: boolean;
 		handoverNote: string | null;
+		/** A supervisor's spot check waiting for an answer: scan the next QR with position by dueAt. */
+		spotCheck?: { id: string; dueAt: string } | null;
 		checkIns: ViewCheckIn[];
 	} | null;
 }
 
-/** A checkpoint code of the operation, so that a code typed offline can be checked at once. */
+/**
+ * A checkpoint of the person's own routes, so that a code typed offline can be checked at once.
+ * Never the code itself: only a short salted hash of it (codeHash), enough to say "that looks
+ * like a code of your route" on the phone, not enough to read the codes off the app and check in
+ * from home. The server keeps the codes and decides.
+ */
 export interface ViewCode {
-	code: string;
+	hash: string;
 	checkpointId: string;
 	routeId: string;
 	routeName: string;
@@ -84,6 +96,8 @@ export interface PatrolView {
 	fetchedAt: string;
 	shifts: ViewShift[];
 	codes: ViewCode[];
+	/** The salt of this person's code hashes. */
+	codeSalt: string;
 	reports: ViewReport[];
 	minutesServed: number;
 	/** Shifts the person leads that run about now, and their open alerts. */
@@ -110,12 +124,12 @@ export function currentShift(
 		!s.patrol?.endedAt &&
 		!endedHere.has(s.assignmentId);
 	const open = (s: ViewShift) =>
-		(s.status === 'ASSIGNED' || s.status === 'NO_SHOW') &&
+		isStartable(s.status) &&
 		!s.patrol &&
 		!started.has(s.assignmentId) &&
 		Date.parse(s.startsAt) - EARLY_START_MINUTES * MINUTE <= now.getTime() &&
 		Date.parse(s.endsAt) > now.getTime();
-	const upcoming = (s: ViewShift) => s.status === 'ASSIGNED' && Date.parse(s.startsAt) > now.getTime();
+	const upcoming = (s: ViewShift) => isOnShift(s.status) && Date.parse(s.startsAt) > now.getTime();
 	const ended = (s: ViewShift) => Boolean(s.patrol?.endedAt) || endedHere.has(s.assignmentId);
 	// Just ended: the summary and the handover note stay on screen for a while.
 	const justEnded = (s: ViewShift) =>
@@ -164,4 +178,18 @@ export function peekToken(scanned: string): { checkpointId: string; routeId: str
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * Hex characters of a code's hash the phone gets: 16 bits. With codes of 4 characters from 31
+ * (about 920,000 codes), each hash fits some 14 codes, so it cannot be turned back into the
+ * code, while a mistyped code still matches another checkpoint only once in 65,536.
+ */
+export const CODE_HASH_CHARS = 4;
+
+/** The short salted hash of a typed code, as the server makes it (SHA-256, hex, cut short). */
+export async function codeHash(salt: string, code: string): Promise<string> {
+	const bytes = new TextEncoder().encode(`${salt}:${normaliseCode(code)}`);
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+	return Array.from(digest.subarray(0, CODE_HASH_CHARS / 2), (b) => b.toString(16).padStart(2, '0')).join('');
 }

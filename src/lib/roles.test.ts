@@ -31,7 +31,7 @@ describe('areas and roles', () => {
 		expect(organizer).toEqual(
 			expect.arrayContaining(['/organizer', '/organizer/volunteers', '/organizer/shifts', '/logistics'])
 		);
-		expect(volunteer).toEqual(['/home', '/shifts', '/patrol', '/supplies']);
+		expect(volunteer).toEqual(['/home', '/shifts', '/patrol', '/guests', '/supplies']);
 		// The bottom bar holds five at most.
 		for (const role of ['VOLUNTEER', 'LOGISTICS', 'ORGANIZER', 'ADMIN'] as const) {
 			expect(navigationFor(role).length, role).toBeLessThanOrEqual(5);

@@ -1,10 +1,31 @@
 // Times are stored in UTC and shown in the operation's timezone, whatever the phone's own zone,
 // on a 24-hour clock as rosters are.
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One Intl.DateTimeFormat per kind, locale and timezone: making one costs some 50 times more than
+ * using it, and the rules (minutes per day), rosters and messages format thousands of times.
+ */
+function dateFormat(
+	kind: string,
+	locale: string,
+	timeZone: string,
+	options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+	const key = `${kind}|${locale}|${timeZone}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+		if (formats.size >= 500) formats.clear();
+		formats.set(key, format);
+	}
+	return format;
+}
+
 /** The UTC offset of `timeZone` at `instant`, in minutes (Asia/Shanghai: +480). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
+	const parts = dateFormat('offset', 'en-US', timeZone, {
 		hourCycle: 'h23',
 		year: 'numeric',
 		month: '2-digit',
@@ -43,8 +64,7 @@ export function zonedTime(date: string, time: string, timeZone: string): Date {
 
 /** The calendar date ("2026-12-01") that `instant` falls on in `timeZone`. */
 export function zonedDate(instant: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone,
+	return dateFormat('date', 'en-CA', timeZone, {
 		year: 'numeric',
 		month: '2-digit',
 		day: '2-digit'
@@ -57,8 +77,7 @@ export function addDays(date: string, days: number): string {
 }
 
 export function formatDateTime(instant: Date, timeZone: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, {
-		timeZone,
+	return dateFormat('datetime', locale, timeZone, {
 		weekday: 'short',
 		month: 'short',
 		day: 'numeric',
@@ -69,8 +88,7 @@ export function formatDateTime(instant: Date, timeZone: string, locale: string):
 }
 
 export function formatTime(instant: Date, timeZone: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, {
-		timeZone,
+	return dateFormat('time', locale, timeZone, {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23'
@@ -78,17 +96,16 @@ export function formatTime(instant: Date, timeZone: string, locale: string): str
 }
 
 export function formatDay(instant: Date, timeZone: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long', day: 'numeric' }).format(
+	return dateFormat('day', locale, timeZone, { weekday: 'long', month: 'long', day: 'numeric' }).format(
 		instant
 	);
 }
 
 /** A calendar date ("2026-12-01") as a short label ("Tue, Dec 1"), whatever the reader's timezone. */
 export function dayLabel(date: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, {
+	return dateFormat('label', locale, 'UTC', {
 		weekday: 'short',
 		month: 'short',
-		day: 'numeric',
-		timeZone: 'UTC'
+		day: 'numeric'
 	}).format(new Date(`${date}T12:00:00Z`));
 }

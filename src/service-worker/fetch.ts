@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
-// Which requests the worker answers: the app shell from its cache, page navigations (with the
+// Which requests the worker answers: the app shell from its cache, fonts, page navigations (with the
 // offline pages), and nothing else. API calls and data requests always go to the network; the
 // pages handle their failure with the outbox and IndexedDB.
 import { forgetPerson, navigate } from './offline-pages';
+import { fontFirst, isBuiltFont } from './fonts';
 import { cacheFirst, isPrecached } from './precache';
 
 export function onFetch(worker: ServiceWorkerGlobalScope, event: FetchEvent): void {
@@ -15,5 +16,6 @@ export function onFetch(worker: ServiceWorkerGlobalScope, event: FetchEvent): vo
 	}
 	if (request.method !== 'GET') return;
 	if (isPrecached(url.pathname)) event.respondWith(cacheFirst(request));
+	else if (isBuiltFont(url)) event.respondWith(fontFirst(request));
 	else if (request.mode === 'navigate') event.respondWith(navigate(event));
 }

@@ -2,15 +2,22 @@
 // Push messages: shown as a notification whose tag is the message's topic, so a newer message
 // about the same shift replaces the older one. Chromium shows an "Acknowledge" button; Safari and
 // Firefox show none, so a tap opens the message's page, where acknowledging is one tap.
-import { notify_push_acknowledge, notify_push_fallback_title } from '$lib/paraglide/messages';
-import { ackPath, parsePushPayload, type PushPayload } from '$lib/notify/payload';
+import {
+	alert_push_on_my_way,
+	notify_push_acknowledge,
+	notify_push_fallback_title
+} from '$lib/paraglide/messages';
+import { ackPath, onMyWayPath, parsePushPayload, type PushPayload } from '$lib/notify/payload';
+import { baseLocale, locales } from '$lib/paraglide/runtime';
 
 export const ACK_ACTION = 'ack';
+export const ON_MY_WAY_ACTION = 'on-my-way';
 
 /** What the notification keeps for the click handler. */
 interface NotificationData {
 	id: string | null;
 	url: string;
+	respond?: string;
 }
 
 export function onPush(worker: ServiceWorkerGlobalScope, event: PushEvent): void {
@@ -27,20 +34,23 @@ function readData(event: PushEvent): unknown {
 }
 
 async function show(worker: ServiceWorkerGlobalScope, payload: PushPayload): Promise<void> {
-	const locale = payload.locale ?? (worker.navigator.language.startsWith('zh') ? 'zh' : 'en');
-	const data: NotificationData = { id: payload.id, url: payload.url };
+	const locale =
+		payload.locale ?? locales.find((tag) => worker.navigator.language.startsWith(tag)) ?? baseLocale;
+	const data: NotificationData = { id: payload.id, url: payload.url, respond: payload.respond };
 	// `actions` and `renotify` are not in TypeScript's NotificationOptions yet; Chromium reads them.
 	const options: NotificationOptions & Record<string, unknown> = {
 		body: payload.body,
 		tag: payload.topic,
 		renotify: Boolean(payload.topic),
-		requireInteraction: payload.requireAck,
+		// An SOS stays on screen until someone acts on it.
+		requireInteraction: payload.requireAck || Boolean(payload.respond),
 		lang: locale,
 		icon: '/icons/icon-192.png',
 		badge: '/icons/icon-192.png',
 		data,
-		actions:
-			payload.requireAck && payload.id
+		actions: payload.respond
+			? [{ action: ON_MY_WAY_ACTION, title: alert_push_on_my_way({}, { locale }) }]
+			: payload.requireAck && payload.id
 				? [{ action: ACK_ACTION, title: notify_push_acknowledge({}, { locale }) }]
 				: []
 	};
@@ -56,6 +66,10 @@ export function onNotificationClick(worker: ServiceWorkerGlobalScope, event: Not
 	event.notification.close();
 	if (event.action === ACK_ACTION && data.id) {
 		event.waitUntil(acknowledge(worker, data.id));
+		return;
+	}
+	if (event.action === ON_MY_WAY_ACTION && data.respond) {
+		event.waitUntil(onMyWay(worker, data.respond, data.url ?? '/inbox'));
 		return;
 	}
 	event.waitUntil(open(worker, data.url ?? '/inbox'));
@@ -78,6 +92,27 @@ export async function acknowledge(worker: ServiceWorkerGlobalScope, id: string):
 	}
 	await open(worker, `/inbox/${encodeURIComponent(id)}`);
 	return false;
+}
+
+/** Records "I'm on my way" and opens the alert's page (where the same answer is one tap if it failed). */
+export async function onMyWay(
+	worker: ServiceWorkerGlobalScope,
+	alertId: string,
+	url: string
+): Promise<boolean> {
+	let ok = false;
+	try {
+		const response = await fetch(onMyWayPath(alertId), {
+			method: 'POST',
+			credentials: 'include',
+			headers: { accept: 'application/json' }
+		});
+		ok = response.ok;
+	} catch {
+		// No signal: the page offers the same button.
+	}
+	await open(worker, url);
+	return ok;
 }
 
 async function open(worker: ServiceWorkerGlobalScope, path: string): Promise<void> {

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { patrolVolunteer } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, signIn, uniqueEmail } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { e2eDb, patrolVolunteer } from './patrol-fixtures';
+import { demo, expectNoSidewaysScroll, open, signIn, signOut, uniqueEmail } from './support';
 
 test('a volunteer signs up, is approved by an admin, signs in to their home and signs out', async ({
 	browser
@@ -66,19 +66,43 @@ test('each role lands on its own home', async ({ page }) => {
 	}
 });
 
-test('a volunteer is refused organizer pages and actions, on the server', async ({ page }) => {
+test('a volunteer is refused organizer pages and actions, on the server', async ({ page, browser }) => {
+	const waiting = await e2eDb().user.create({
+		data: {
+			email: uniqueEmail('waiting'),
+			name: 'Waiting Person',
+			passwordHash: 'not-a-hash',
+			status: 'PENDING',
+			profile: { create: {} }
+		}
+	});
+	// The approve action as the volunteer list's form posts it (the record id in a hidden field).
+	const approve = (on: Page) =>
+		on.request.post('/organizer/volunteers?/approve', {
+			form: { userId: waiting.id, id: waiting.id, name: waiting.name },
+			headers: { origin: new URL(on.url()).origin }
+		});
+	const status = async () => (await e2eDb().user.findUniqueOrThrow({ where: { id: waiting.id } })).status;
+
 	await signIn(page, demo.volunteer);
-	const response = await page.goto('/organizer/approvals');
+	const response = await page.goto('/organizer/volunteers?status=PENDING');
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
 
 	// Posting straight to the action, as a script would, is refused too and changes nothing.
-	const post = await page.request.post('/organizer/approvals?/approve', {
-		form: { userId: 'anyone' },
-		headers: { origin: new URL(page.url()).origin }
-	});
-	expect(post.status()).toBe(403);
+	expect((await approve(page)).status()).toBe(403);
+	expect(await status()).toBe('PENDING');
 	expect((await page.request.get('/logistics')).status()).toBe(403);
+
+	// The same request from an organizer approves: the action exists, the refusal was the role's.
+	const organizer = await browser.newPage();
+	try {
+		await signIn(organizer, demo.organizer);
+		expect((await approve(organizer)).status()).toBe(200);
+		expect(await status()).toBe('ACTIVE');
+	} finally {
+		await organizer.close();
+	}
 });
 
 test.describe('without JavaScript', () => {
@@ -117,7 +141,8 @@ test.describe('without JavaScript', () => {
 });
 
 test('the language switcher shows Simplified Chinese and remembers it', async ({ page }) => {
-	await page.goto('/login');
+	// The switch happens as soon as the menu changes, once the app has taken over the page.
+	await open(page, '/login');
 	await page.getByLabel('Language').selectOption('zh');
 	await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 	await page.goto('/signup');
@@ -144,7 +169,7 @@ test('the volunteer home draws the next route with numbered checkpoints even wit
 
 	// The interactive map loads only when asked for, and still draws the route without tiles.
 	await page.getByRole('button', { name: 'Show on a map' }).click();
-	const map = page.getByRole('img', { name: /Map of North Loop with 6 checkpoints/ });
+	const map = page.getByRole('region', { name: /Map of North Loop with 6 checkpoints/ });
 	await expect(map.locator('.checkpoint-marker')).toHaveText(['1', '2', '3', '4', '5', '6']);
 	await expect(map.locator('path.leaflet-interactive')).toHaveCount(1);
 });
@@ -177,7 +202,7 @@ test('an organizer makes a sign-in link for someone they added; it sets their pa
 	expect(link).toMatch(/\/welcome\/[\w-]+\.[\w-]+$/);
 
 	const person = await browser.newPage();
-	await person.goto(link);
+	await open(person, link);
 	await expect(person.getByRole('heading', { name: `Welcome, ${user.name}` })).toBeVisible();
 	await person.getByLabel('New password', { exact: true }).fill('my own password');
 	await person.getByLabel('New password again').fill('my own passwrod');
@@ -188,7 +213,7 @@ test('an organizer makes a sign-in link for someone they added; it sets their pa
 	await expect(person).toHaveURL(/\/home$/);
 	await expect(person.getByRole('heading', { name: `Hello, ${user.name}` })).toBeVisible();
 
-	await person.context().clearCookies();
+	await signOut(person);
 	await person.goto(link);
 	await expect(person.getByText('This sign-in link has already been used.')).toBeVisible();
 	await signIn(person, user.email, 'my own password');

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, expectNoSidewaysScroll, signIn, uniqueEmail } from './support';
+import { e2eDb } from './patrol-fixtures';
+import { demo, expectNoSidewaysScroll, open, signIn, signOut, uniqueEmail } from './support';
 
 const PASSWORD = 'volunteer password';
 
@@ -14,7 +15,7 @@ function shanghaiDate(days: number) {
 async function newVolunteer(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
 	const email = uniqueEmail('rostering');
 	const page = await browser.newPage();
-	await page.goto('/signup');
+	await open(page, '/signup');
 	await page.getByLabel('Full name').fill(name);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
@@ -24,7 +25,7 @@ async function newVolunteer(browser: Browser, name: string): Promise<{ page: Pag
 
 	const organizer = await browser.newPage();
 	await signIn(organizer, demo.organizer);
-	await organizer.goto('/organizer/volunteers?status=PENDING');
+	await open(organizer, '/organizer/volunteers?status=PENDING');
 	await organizer
 		.getByRole('listitem')
 		.filter({ hasText: email })
@@ -33,9 +34,8 @@ async function newVolunteer(browser: Browser, name: string): Promise<{ page: Pag
 	await expect(organizer.getByText(`${name} is approved.`)).toBeVisible();
 	await organizer.close();
 
-	// Signing out by dropping the cookie: without JavaScript the narrow header's language button
-	// covers "Sign out".
-	await page.context().clearCookies();
+	// A pending account has a session: the thank-you page has the header's "Sign out" too.
+	await signOut(page);
 	await signIn(page, email, PASSWORD);
 	return { page, email };
 }
@@ -116,11 +116,22 @@ test('a volunteer cannot read others’ phones, cannot sign someone else up and 
 	await expect(page.getByText(/\+86139/)).toHaveCount(0);
 
 	const origin = new URL(page.url()).origin;
-	const someone = page.url().split('/').pop()!;
-	expect((await page.request.get(`/organizer/volunteers/${someone}`)).status()).toBe(403);
-	const contact = await page.request.get(`/api/volunteers/${someone}/contact`);
+	// A team mate on this very shift: seen by name, but their contact details are not for a volunteer.
+	const shiftId = page.url().split('/').pop()!;
+	const mates = await e2eDb().assignment.findMany({
+		where: { shiftId, user: { email: { not: demo.volunteer } } },
+		include: { user: true }
+	});
+	expect(mates.length).toBeGreaterThan(0);
+	const mate = mates[0].user;
+	await expect(team.getByText(mate.name).first()).toBeVisible();
+	expect((await page.request.get(`/organizer/volunteers/${mate.id}`)).status()).toBe(403);
+	const contact = await page.request.get(`/api/volunteers/${mate.id}/contact`);
 	expect(contact.status()).toBe(403);
 	expect(await contact.json()).toMatchObject({ code: 'forbidden' });
+	// Their own details, through the same endpoint, they may read.
+	const me = await e2eDb().user.findUniqueOrThrow({ where: { email: demo.volunteer } });
+	expect((await page.request.get(`/api/volunteers/${me.id}/contact`)).status()).toBe(200);
 	const routes = await page.request.post('/organizer/routes/anything?/checkpoint', {
 		form: { name: 'Sneaky', lat: '31.1', lng: '121.3' },
 		headers: { origin }
@@ -138,7 +149,7 @@ test('a volunteer cannot read others’ phones, cannot sign someone else up and 
 	const link = volunteer.getByRole('listitem').first().getByRole('link').first();
 	const shiftPath = (await link.getAttribute('href'))!;
 	const response = await volunteer.request.post('/shifts?/signUp', {
-		form: { shiftId: shiftPath.split('/').pop()!, userId: 'someone-else' },
+		form: { id: shiftPath.split('/').pop()!, userId: 'someone-else' },
 		headers: { origin }
 	});
 	expect(response.status()).toBe(200);

@@ -1,4 +1,5 @@
-// Prepares the end-to-end database: migrations, secrets and the demo operation.
+// Prepares the end-to-end database: migrations, secrets and the demo operation, with a demo
+// password generated for this run and kept in its data folder (support.ts reads it from there).
 import { mkdirSync } from 'node:fs';
 import { applyMigrations } from '../../scripts/db/migrations';
 import { databaseTarget } from '../../src/lib/server/db/target';
@@ -9,7 +10,8 @@ export async function seedTestData() {
 	const { db } = await import('../../src/lib/server/db');
 	const { seedDemo } = await import('../../src/lib/server/demo/seed');
 	const { secrets } = await import('../../src/lib/server/secrets');
+	const { demoPassword } = await import('../../src/lib/server/demo/password');
 	secrets();
-	await seedDemo();
+	await seedDemo(demoPassword());
 	await db.$disconnect();
 }

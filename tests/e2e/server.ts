@@ -21,7 +21,9 @@ const env = {
 	NODE_ENV: 'production',
 	BODY_SIZE_LIMIT: '3M',
 	// The test browser talks plain HTTP to localhost.
-	COOKIE_SECURE: 'false'
+	COOKIE_SECURE: 'false',
+	// Low enough that the guest test reaches the per-card limit in a few requests.
+	GUEST_HELP_PER_CARD: '3'
 };
 process.env = env;
 

@@ -17,6 +17,8 @@ export async function makeUser(
 		email?: string;
 		phone?: string;
 		locale?: string;
+		/** false: an account whose person never chose a password (a roster import). */
+		passwordSet?: boolean;
 	} = {}
 ) {
 	passwordHash ??= hashPassword(PASSWORD);
@@ -27,6 +29,7 @@ export async function makeUser(
 			name: overrides.name ?? `Person ${id}`,
 			phone: overrides.phone ?? null,
 			passwordHash: await passwordHash,
+			passwordSetAt: overrides.passwordSet === false ? null : new Date(),
 			role: overrides.role ?? 'VOLUNTEER',
 			status: overrides.status ?? 'ACTIVE',
 			locale: overrides.locale ?? 'en',

@@ -4,7 +4,7 @@ import { DeliveryWorker } from '../../src/lib/server/notify/deliver';
 
 const worker = new DeliveryWorker({
 	concurrency: Number(process.env.PUSH_CONCURRENCY ?? 50),
-	leaseMs: Number(process.env.PUSH_LEASE_MS ?? 60_000),
+	leaseMs: process.env.PUSH_LEASE_MS ? Number(process.env.PUSH_LEASE_MS) : undefined,
 	pollMs: 100,
 	workerId: process.env.PUSH_WORKER_ID
 });

@@ -5,7 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PatrolView } from '$lib/patrol-view';
 
-export type OutboxKind = 'start' | 'checkin' | 'report' | 'end';
+export type OutboxKind = 'start' | 'checkin' | 'report' | 'end' | 'sos' | 'sosdetail';
 
 export interface OutboxItem {
 	/** Replay order (the store's auto-increment key). */

@@ -81,9 +81,9 @@ export function localPatrol(view: PatrolView, items: readonly OutboxItem[], now:
 function pendingCheckIn(view: PatrolView, shift: ViewShift, item: OutboxItem): LocalCheckIn {
 	const claim = item.body.token ? peekToken(String(item.body.token)) : null;
 	const code = item.body.code ? String(item.body.code) : null;
-	const checkpoint = view.codes.find((c) =>
-		claim ? c.checkpointId === claim.checkpointId : c.code.toUpperCase() === code
-	);
+	// A typed code was matched on the phone by its hash when it was queued (checkpointHint).
+	const wanted = claim?.checkpointId ?? (item.body.checkpointHint ? String(item.body.checkpointHint) : null);
+	const checkpoint = view.codes.find((c) => c.checkpointId === wanted);
 	return {
 		id: item.id,
 		checkpointId: checkpoint?.checkpointId ?? claim?.checkpointId ?? null,

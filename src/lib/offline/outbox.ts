@@ -53,8 +53,10 @@ export async function outboxItems(userId: string): Promise<OutboxItem[]> {
 	return items.sort((a, b) => a.seq! - b.seq!);
 }
 
+/** The next item to send: an SOS before anything else (its details follow it), then in order. */
 export async function nextPending(userId: string): Promise<OutboxItem | undefined> {
-	return (await outboxItems(userId)).find((item) => !item.rejected);
+	const pending = (await outboxItems(userId)).filter((item) => !item.rejected);
+	return pending.find((item) => item.kind === 'sos') ?? pending[0];
 }
 
 export async function removeItem(seq: number): Promise<void> {
@@ -66,6 +68,3 @@ export async function updateItem(item: OutboxItem): Promise<void> {
 	await (await offlineDb()).put('outbox', item);
 	announceOutbox();
 }
-
-/** The person has read why the server refused it. */
-export const dismissItem = removeItem;

@@ -32,3 +32,17 @@ export async function shrinkPhoto(file: Blob, maxBytes = PHOTO_TARGET_BYTES, max
 		bitmap.close();
 	}
 }
+
+/** Shrinks the photo chosen in a file input in place, so that the form sends the small one. */
+export async function shrinkChosenPhoto(input: HTMLInputElement): Promise<void> {
+	const file = input.files?.[0];
+	if (!file) return;
+	try {
+		const small = await shrinkPhoto(file);
+		const transfer = new DataTransfer();
+		transfer.items.add(new File([small], 'photo.jpg', { type: 'image/jpeg' }));
+		input.files = transfer.files;
+	} catch {
+		// Not an image the browser can read: the server says so when the form is sent.
+	}
+}

@@ -14,7 +14,9 @@ const ENDPOINTS = {
 	start: '/api/patrol/start',
 	checkin: '/api/patrol/check-ins',
 	end: '/api/patrol/end',
-	report: '/api/patrol/reports'
+	report: '/api/patrol/reports',
+	sos: '/api/sos',
+	sosdetail: '/api/sos/details'
 } as const;
 
 /** A saturated network can hold a request for minutes; give up and retry instead. */

@@ -26,6 +26,8 @@ class OfflineSync {
 	rejected = $derived(this.items.filter((item) => item.rejected));
 
 	#listeners = new Set<SentListener>();
+	/** Items whose sending the listeners have heard of (ids are unique per item). */
+	#told = new Set<string>();
 	#stop: (() => void) | undefined;
 	#again = false;
 	#retry: ReturnType<typeof setTimeout> | undefined;
@@ -69,9 +71,21 @@ class OfflineSync {
 
 	async refresh(): Promise<void> {
 		if (!this.userId) return;
+		const before = this.items.filter((item) => !item.rejected);
 		this.items = await outboxItems(this.userId);
+		// Sent by someone else (the service worker's Background Sync, another tab holding the
+		// lock): the page's own flush never saw them, but its listeners must still hear of them.
+		const gone = before.filter(
+			(item) => !this.#told.has(item.id) && !this.items.some((i) => i.id === item.id)
+		);
+		if (gone.length) this.#tell(gone.map((item) => ({ kind: item.kind, id: item.id, result: null })));
 		this.lastSyncAt = (await getMeta<string>('lastSyncAt')) ?? null;
 		this.signedOut = (await getMeta<boolean>('signedOut')) ?? false;
+	}
+
+	#tell(results: Parameters<SentListener>[0]) {
+		for (const sent of results) this.#told.add(sent.id);
+		for (const listener of this.#listeners) listener(results);
 	}
 
 	/** Called with what reached the server, so a page can show the server's answer. */
@@ -91,7 +105,7 @@ class OfflineSync {
 			do {
 				this.#again = false;
 				const result = await flush({ userId: this.userId, force });
-				if (result?.results.length) for (const listener of this.#listeners) listener(result.results);
+				if (result?.results.length) this.#tell(result.results);
 				if (result && result.sent + result.rejected > 0) this.online = true;
 			} while (this.#again);
 		} finally {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
+import { locales } from '$lib/paraglide/runtime';
 import { optionalText } from './forms';
 
 export const PASSWORD_MIN = 10;
@@ -87,6 +88,6 @@ export const changePasswordSchema = v.pipe(
 );
 
 export const localeSchema = v.object({
-	locale: v.picklist(['en', 'zh'], () => m.error_locale_invalid()),
+	locale: v.picklist(locales, () => m.error_locale_invalid()),
 	redirectTo: v.optional(v.string(), '/')
 });

@@ -23,14 +23,15 @@ export function validate<S extends v.GenericSchema>(schema: S, input: unknown): 
 export function formObject(form: FormData, arrays: readonly string[] = []): Record<string, unknown> {
 	const object: Record<string, unknown> = {};
 	for (const name of arrays) object[name] = [];
-	for (const [name, value] of form) {
-		if (typeof value !== 'string') {
-			object[name] = value;
-		} else if (arrays.includes(name)) {
-			(object[name] as string[]).push(value);
-		} else {
-			object[name] = value;
+	for (const [name, raw] of form) {
+		if (typeof raw !== 'string') {
+			object[name] = raw;
+			continue;
 		}
+		// NUL is never text a person typed, and PostgreSQL refuses it in text columns.
+		const value = raw.replaceAll('\0', '');
+		if (arrays.includes(name)) (object[name] as string[]).push(value);
+		else object[name] = value;
 	}
 	return object;
 }
@@ -54,3 +55,10 @@ export const optionalText = <S extends v.GenericSchema<string, unknown>>(schema:
 		v.transform((text) => (text === '' ? undefined : text)),
 		v.optional(schema)
 	);
+
+/** The id of the record a form acts on, sent in a hidden field named `id`. */
+export const recordId = v.object({ id: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(64)) });
+
+/** A form that creates a record, or edits the one its hidden `id` names. */
+export const withId = <E extends v.ObjectEntries>(schema: v.ObjectSchema<E, undefined>) =>
+	v.object({ ...schema.entries, id: optionalText(v.pipe(v.string(), v.maxLength(64))) });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { quantity, requestLines } from './logistics';
+import { validate } from './forms';
+import { quantity, requestLines, supplyRequestForm } from './logistics';
 
 describe('quantities typed into forms', () => {
 	it('accept whole and decimal numbers, with a comma too', () => {
@@ -31,6 +32,28 @@ describe('request lines', () => {
 		expect(bad.ok).toBe(false);
 		expect(Object.keys((bad as { errors: object }).errors)).toEqual(['qty_water']);
 		expect(requestLines({ qty_water: '' })).toMatchObject({
+			ok: false,
+			errors: { lines: expect.any(String) }
+		});
+	});
+});
+
+describe('the supply request form', () => {
+	it('reads its fields and its quantity lines together', () => {
+		expect(validate(supplyRequestForm, { postId: 'p', urgent: 'on', qty_water: '40' })).toEqual({
+			ok: true,
+			data: {
+				postId: 'p',
+				urgent: true,
+				note: undefined,
+				clientId: '',
+				lines: [{ itemId: 'water', quantity: 40 }]
+			}
+		});
+		const bad = validate(supplyRequestForm, { postId: 'p', qty_water: '-3' });
+		expect(bad.ok).toBe(false);
+		expect(Object.keys(bad.ok ? {} : bad.errors)).toEqual(['qty_water']);
+		expect(validate(supplyRequestForm, { postId: 'p' })).toMatchObject({
 			ok: false,
 			errors: { lines: expect.any(String) }
 		});

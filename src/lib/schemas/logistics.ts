@@ -2,6 +2,7 @@
 // item's unit; whether "2.5" suits the item (kg yes, bottles no) is the domain's call.
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
+import { MOVEMENT_KINDS } from '$lib/logistics/movements';
 import { UNITS } from '$lib/logistics/units';
 import { optionalText, type FieldErrors, type Validation } from './forms';
 
@@ -24,9 +25,7 @@ const isoDate = v.pipe(
 );
 
 export const movementSchema = v.object({
-	kind: v.picklist(['RECEIVED', 'TRANSFER', 'ISSUED', 'WASTED', 'ADJUSTED_UP', 'ADJUSTED_DOWN'], () =>
-		m.error_stock_kind_invalid()
-	),
+	kind: v.picklist(MOVEMENT_KINDS, () => m.error_stock_kind_invalid()),
 	itemId: id(() => m.error_stock_item_unknown()),
 	quantity,
 	fromPostId: v.optional(v.string(), ''),
@@ -36,8 +35,9 @@ export const movementSchema = v.object({
 	supplier: optionalText(v.pipe(v.string(), v.maxLength(100)))
 });
 
+/** Correcting a ledger line: the hidden `id` is the movement. */
 export const correctionSchema = v.object({
-	movementId: id(() => m.error_not_found()),
+	id: id(() => m.error_not_found()),
 	reason: v.pipe(
 		v.string(),
 		v.trim(),
@@ -110,3 +110,25 @@ export function requestLines(
 	if (!lines.length) return { ok: false, errors: { lines: m.error_supply_lines_required() } };
 	return { ok: true, data: lines };
 }
+
+/**
+ * The whole request form: its fields and its `qty_<itemId>` lines as `lines`, with an error under
+ * each quantity that does not read (or under `lines` when none was filled in).
+ */
+export const supplyRequestForm = v.pipe(
+	v.objectWithRest(requestSchema.entries, v.unknown()),
+	v.rawTransform(({ dataset, addIssue, NEVER }) => {
+		const lines = requestLines(dataset.value);
+		if (!lines.ok) {
+			for (const [key, message] of Object.entries(lines.errors)) {
+				addIssue({
+					message,
+					path: [{ type: 'object', origin: 'value', input: dataset.value, key, value: dataset.value[key] }]
+				});
+			}
+			return NEVER;
+		}
+		const { postId, urgent, note, clientId } = dataset.value;
+		return { postId, urgent: urgent === 'on', note, clientId, lines: lines.data };
+	})
+);

@@ -124,6 +124,8 @@ export interface BroadcastInput {
 	translations: Partial<Record<Locale, BroadcastText>>;
 	urgency: Urgency;
 	requireAck: boolean;
+	/** Minutes until the follow-up of the unacknowledged (only with requireAck). */
+	followUpMinutes?: number;
 	audience: AudienceFilters;
 }
 
@@ -135,7 +137,20 @@ export const broadcastSchema = v.pipe(
 		body,
 		...localeFields,
 		urgency: v.optional(v.picklist(URGENCIES), 'NORMAL'),
-		requireAck: checkbox
+		requireAck: checkbox,
+		followUpMinutes: v.pipe(
+			v.optional(v.string(), ''),
+			v.trim(),
+			v.check(
+				(value) => value === '' || /^\d{1,4}$/.test(value),
+				() => m.error_notice_follow_up()
+			),
+			v.transform((value) => (value === '' ? undefined : Number(value))),
+			v.check(
+				(value) => value === undefined || (value >= 1 && value <= 1440),
+				() => m.error_notice_follow_up()
+			)
+		)
 	}),
 	v.forward(
 		v.check(
@@ -161,6 +176,7 @@ export const broadcastSchema = v.pipe(
 			translations,
 			urgency: input.urgency,
 			requireAck: input.requireAck,
+			followUpMinutes: input.requireAck ? input.followUpMinutes : undefined,
 			audience: {
 				zoneIds: input.zoneIds,
 				shiftIds: input.shiftIds,

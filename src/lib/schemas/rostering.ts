@@ -5,14 +5,14 @@ import { isLanguage, isSkill } from '$lib/skills';
 import { phone, personName } from './auth';
 import { optionalText } from './forms';
 
-const text = (max: number, message = () => m.error_text_required()) =>
+export const text = (max: number, message = () => m.error_text_required()) =>
 	v.pipe(
 		v.string(),
 		v.trim(),
 		v.nonEmpty(message),
 		v.maxLength(max, () => m.error_text_long({ max }))
 	);
-const optional = (max: number) =>
+export const optional = (max: number) =>
 	optionalText(
 		v.pipe(
 			v.string(),

@@ -34,3 +34,15 @@ export class ForbiddenError extends DomainError {
 		super(code, { status: 403 });
 	}
 }
+
+/**
+ * The DomainError a caught value stands for, or the value rethrown (a redirect, a bug). A write
+ * that names a record that is gone or never existed (Prisma's P2025, or a foreign key that points
+ * nowhere, P2003) is the client's mistake, not the server's: it becomes a 404, never a 500.
+ */
+export function toDomainError(caught: unknown): DomainError {
+	if (caught instanceof DomainError) return caught;
+	const code = (caught as { code?: unknown } | null)?.code;
+	if (code === 'P2025' || code === 'P2003') return new NotFoundError('record');
+	throw caught;
+}

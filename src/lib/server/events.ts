@@ -49,28 +49,15 @@ export interface EventPayloads {
 		podName: string;
 		startsAt: string;
 	};
-	/** No check-in within the route's expected interval; for the shift's leader and the organizers. */
-	'patrol.overdue': {
-		alertId: string;
-		patrolId: string;
-		operationId: string;
-		shiftId: string;
-		userId: string;
-		leaderId: string | null;
-		routeId: string | null;
-		lastCheckInAt: string | null;
-		dueAt: string;
-	};
-	/** Not started a set time after the shift began; for the shift's leader and the organizers. */
-	'patrol.missing': {
-		alertId: string;
-		assignmentId: string;
-		operationId: string;
-		shiftId: string;
-		userId: string;
-		leaderId: string | null;
-		dueAt: string;
-	};
+	/**
+	 * An alert was raised, folded, acknowledged, assigned, resolved, ... (alerts/alerts.ts): the
+	 * notifications worker updates each recipient's one notice about it, pushing when it matters.
+	 */
+	'alert.changed': { alertId: string; change: string; actorId: string | null; toUserId?: string };
+	/** A supervisor asked a patroller for proof of presence (patrols/spot-checks.ts). */
+	'spot_check.requested': { spotCheckId: string };
+	/** A guest asked for help from a zone's card: for the people on duty in that zone. */
+	'guest.help_requested': { requestId: string; operationId: string; zoneId: string; kind: string };
 	/** A volunteer filed a field report; urgent ones are worth a push to the organizers. */
 	'report.filed': {
 		reportId: string;

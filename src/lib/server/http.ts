@@ -1,42 +1,45 @@
-// Turning domain failures into what the browser gets: a form error with fail(), or a 4xx JSON body.
-import { error as httpError, fail, json, type ActionFailure } from '@sveltejs/kit';
+// Turning domain failures into what the browser gets outside form actions: a 4xx JSON body, or the
+// error page. Form actions answer through server/forms.ts.
+import { error as httpError, json } from '@sveltejs/kit';
 import { errorText } from '$lib/i18n';
-import type { FieldErrors } from '$lib/schemas/forms';
-import { DomainError } from './errors';
+import { toDomainError } from './errors';
 
-export interface FormFailure {
-	errors: FieldErrors;
-	message?: string;
-	values?: Record<string, string>;
-}
-
-/**
- * fail() for a DomainError (rethrows anything else, which becomes a 500 and is logged). `extra`
- * tells the page where the error belongs when it has several forms (which card, which form).
- */
-export function failWith<E extends Record<string, unknown> = Record<never, never>>(
-	error: unknown,
-	values?: Record<string, string>,
-	extra?: E
-): ActionFailure<FormFailure & E> {
-	if (!(error instanceof DomainError)) throw error;
-	const text = errorText(error.code, error.options.params);
-	const field = error.options.field;
-	const data = field ? { errors: { [field]: text }, values } : { errors: {}, message: text, values };
-	return fail(error.status, { ...data, ...(extra as E) });
-}
-
-/** A JSON 4xx for a DomainError (rethrows anything else). */
-export function jsonError(error: unknown): Response {
-	if (!(error instanceof DomainError)) throw error;
+/** A JSON 4xx for a DomainError or a missing record (rethrows anything else). */
+export function jsonError(caught: unknown): Response {
+	const error = toDomainError(caught);
 	return json(
 		{ code: error.code, field: error.options.field, message: errorText(error.code, error.options.params) },
 		{ status: error.status }
 	);
 }
 
-/** For loads: a DomainError becomes the error page with its message (rethrows anything else). */
+/** For loads: a DomainError or a missing record becomes the error page with its message (rethrows anything else). */
 export function pageError(caught: unknown): never {
-	if (caught instanceof DomainError) httpError(caught.status, errorText(caught.code, caught.options.params));
-	throw caught;
+	const error = toDomainError(caught);
+	httpError(error.status, errorText(error.code, error.options.params));
+}
+
+/**
+ * A stored photo as the answer to a GET: private, never run as anything but an image. A domain
+ * error becomes its status; no photo is a 404 with `missing`'s message.
+ */
+export async function photoAnswer(
+	load: () => Promise<{ contentType: string; bytes: Uint8Array } | null>,
+	missing: string
+): Promise<Response> {
+	let photo;
+	try {
+		photo = await load();
+	} catch (caught) {
+		const error = toDomainError(caught);
+		httpError(error.status, errorText(error.code, error.options.params));
+	}
+	if (!photo) httpError(404, errorText(missing));
+	return new Response(new Uint8Array(photo.bytes), {
+		headers: {
+			'Content-Type': photo.contentType,
+			'Cache-Control': 'private, max-age=3600',
+			'Content-Security-Policy': "default-src 'none'"
+		}
+	});
 }

@@ -7,9 +7,9 @@ import { safeRedirectPath } from '$lib/server/auth/cookies';
 import type { RequestHandler } from './$types';
 
 /** The language switcher posts here; the choice is kept in a cookie and on the account. */
-export const POST: RequestHandler = async ({ request, cookies, locals }) => {
+export const POST: RequestHandler = async ({ request, cookies, locals, url }) => {
 	const parsed = validate(localeSchema, formObject(await request.formData()));
-	const back = parsed.ok ? safeRedirectPath(parsed.data.redirectTo) : null;
+	const back = parsed.ok ? safeRedirectPath(parsed.data.redirectTo, url.origin) : null;
 	if (parsed.ok) {
 		// Readable by the page's script: Paraglide reads the locale from it in the browser.
 		cookies.set(cookieName, parsed.data.locale, {

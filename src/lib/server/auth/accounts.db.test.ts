@@ -6,6 +6,7 @@ import { authenticate, changePassword, ensureAccount, signUp } from './accounts'
 import { verifyPassword } from './password';
 import { createSession, generateSessionToken, validateSessionToken } from './session';
 import { LIMITS } from './throttle';
+import { searchVolunteers } from '../volunteers/directory';
 
 const rejection = (promise: Promise<unknown>) =>
 	promise.then(
@@ -41,6 +42,31 @@ describe('sign-up', () => {
 		expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
 		expect(await verifyPassword(stored.passwordHash, input.password)).toBe(true);
 		expect(stored.profile?.consentAt).toBeInstanceOf(Date);
+	});
+
+	it('keeps the optional languages, skills and date of birth; organizers see them in the list', async () => {
+		const input = {
+			...newAccount(),
+			languages: ['zh', 'en'],
+			skills: ['FIRST_AID'],
+			birthDate: new Date('2001-04-05T00:00:00Z')
+		};
+		const user = await signUp(input);
+		const stored = await db.user.findUniqueOrThrow({
+			where: { id: user.id },
+			include: { profile: true, languages: true, skills: true }
+		});
+		expect(stored.profile?.birthDate).toEqual(new Date('2001-04-05T00:00:00Z'));
+		expect(stored.languages.map((l) => l.code).sort()).toEqual(['en', 'zh']);
+		expect(stored.skills).toMatchObject([{ skill: 'FIRST_AID', verifiedAt: null }]);
+		// Organizers vet new sign-ups: every organizer sees them, whatever their operations.
+		const organizer = await makeUser({ role: 'ORGANIZER' });
+		const { people } = await searchVolunteers(organizer, { q: input.email, status: 'PENDING' });
+		expect(people[0]).toMatchObject({
+			id: user.id,
+			profile: { birthDate: new Date('2001-04-05T00:00:00Z') },
+			skills: [{ skill: 'FIRST_AID' }]
+		});
 	});
 
 	it('refuses a second account for the same email, whatever its case', async () => {
@@ -95,6 +121,21 @@ describe('authenticate', () => {
 		for (let i = 0; i < LIMITS.account.failures - 1; i++)
 			await rejection(authenticate(user.email, 'x', '10.4.0.2'));
 		expect((await authenticate(user.email, PASSWORD, '10.4.0.3')).id).toBe(user.id);
+	});
+});
+
+describe('attempts counted before the password is checked', () => {
+	it("the account page's current-password check counts as an attempt", async () => {
+		const user = await makeUser();
+		for (let i = 0; i < LIMITS.account.failures; i++) {
+			expect(
+				(await rejection(changePassword(user.id, `guess ${i}`, 'brand new password', '10.8.0.1'))).code
+			).toBe('wrong_current_password');
+		}
+		expect((await rejection(changePassword(user.id, PASSWORD, 'brand new password', '10.8.0.1'))).code).toBe(
+			'too_many_attempts'
+		);
+		expect((await rejection(authenticate(user.email, PASSWORD, '10.8.0.2'))).code).toBe('too_many_attempts');
 	});
 });
 

@@ -4,7 +4,7 @@ import { db, isUniqueViolation, type Role } from '../db';
 import { DomainError } from '../errors';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password';
 import { invalidateUserSessions, type SessionUser } from './session';
-import { clearFailures, recordFailure, retryAfter } from './throttle';
+import { clear, release, reserve } from './throttle';
 
 const sessionUserFields = {
 	id: true,
@@ -21,22 +21,39 @@ export interface NewAccount {
 	phone?: string;
 	password: string;
 	locale: string;
+	/** Optional at sign-up, editable later on the profile; organizers see them when approving. */
+	languages?: string[];
+	skills?: string[];
+	birthDate?: Date;
 }
 
-/** A volunteer signs up: the account waits (PENDING) until an organizer approves it. */
-export async function signUp(input: NewAccount, now = new Date()): Promise<SessionUser> {
+/**
+ * A volunteer signs up: the account waits (PENDING) until an organizer approves it. Sign-ups are
+ * counted per address, and an address already taken is refused before any password is hashed.
+ */
+export async function signUp(input: NewAccount, ip = 'unknown', now = new Date()): Promise<SessionUser> {
+	const email = input.email.toLowerCase();
+	await reserve([{ scope: 'signup', value: ip }], now, 'too_many_signups');
+	if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+		throw new DomainError('email_taken', { field: 'email', status: 409 });
+	}
 	const passwordHash = await hashPassword(input.password);
 	try {
 		return await db.user.create({
 			data: {
 				name: input.name,
-				email: input.email.toLowerCase(),
+				email,
 				phone: input.phone ?? null,
 				passwordHash,
+				passwordSetAt: now,
 				locale: input.locale,
 				role: 'VOLUNTEER',
 				status: 'PENDING',
-				profile: { create: { consentAt: now } }
+				profile: {
+					create: { consentAt: now, birthDate: input.birthDate ?? null }
+				},
+				languages: { create: (input.languages ?? []).map((code) => ({ code })) },
+				skills: { create: (input.skills ?? []).map((skill) => ({ skill })) }
 			},
 			select: sessionUserFields
 		});
@@ -47,43 +64,53 @@ export async function signUp(input: NewAccount, now = new Date()): Promise<Sessi
 }
 
 /**
- * Checks an email and password. Failures count against both the account and the address they
- * came from; either one over its limit blocks further attempts for a while.
+ * Checks an email and password. Each attempt is counted against both the account and the address
+ * before the password is checked (throttle.ts), so parallel guesses cannot outrun the count; a
+ * success gives the attempt back and forgets the account's failures.
  */
 export async function authenticate(email: string, password: string, ip: string): Promise<SessionUser> {
 	const normalised = email.toLowerCase();
-	const wait = await retryAfter([
-		{ scope: 'account', value: normalised },
-		{ scope: 'ip', value: ip }
-	]);
-	if (wait > 0) {
-		throw new DomainError('too_many_attempts', {
-			status: 429,
-			params: { minutes: Math.ceil(wait / 60_000) }
-		});
-	}
+	const account = { scope: 'account', value: normalised } as const;
+	const address = { scope: 'ip', value: ip } as const;
+	await reserve([account, address]);
 	const user = await db.user.findUnique({
 		where: { email: normalised },
 		select: { ...sessionUserFields, passwordHash: true }
 	});
 	const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
-	if (!user || !valid) {
-		await recordFailure('account', normalised);
-		await recordFailure('ip', ip);
-		throw new DomainError('invalid_credentials', { status: 400 });
-	}
-	await clearFailures('account', normalised);
+	if (!user || !valid) throw new DomainError('invalid_credentials', { status: 400 });
+	await clear(account);
+	await release(address);
 	const { passwordHash: _omit, ...sessionUser } = user;
 	return sessionUser;
 }
 
-/** A new password ends every session of the account, on every device. */
-export async function changePassword(userId: string, current: string, next: string): Promise<void> {
-	const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+/**
+ * A new password ends every session of the account, on every device. The current-password check
+ * counts as a sign-in attempt (a stolen session must not become a way to guess the password).
+ */
+export async function changePassword(
+	userId: string,
+	current: string,
+	next: string,
+	ip = 'unknown'
+): Promise<void> {
+	const user = await db.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: { passwordHash: true, email: true }
+	});
+	const account = { scope: 'account', value: user.email } as const;
+	const address = { scope: 'ip', value: ip } as const;
+	await reserve([account, address]);
 	if (!(await verifyPassword(user.passwordHash, current))) {
 		throw new DomainError('wrong_current_password', { field: 'current' });
 	}
-	await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next) } });
+	await clear(account);
+	await release(address);
+	await db.user.update({
+		where: { id: userId },
+		data: { passwordHash: await hashPassword(next), passwordSetAt: new Date() }
+	});
 	await invalidateUserSessions(userId);
 }
 
@@ -105,7 +132,7 @@ export async function ensureAccount(input: {
 	if (existing) {
 		await db.user.update({
 			where: { id: existing.id },
-			data: { role: input.role, status: 'ACTIVE', passwordHash }
+			data: { role: input.role, status: 'ACTIVE', passwordHash, passwordSetAt: new Date() }
 		});
 		await invalidateUserSessions(existing.id);
 		return { id: existing.id, created: false };
@@ -116,6 +143,7 @@ export async function ensureAccount(input: {
 			name: input.name,
 			phone: input.phone ?? null,
 			passwordHash,
+			passwordSetAt: new Date(),
 			role: input.role,
 			status: 'ACTIVE',
 			profile: { create: {} }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { db } from '$lib/server/db';
 import { makeUser } from '$test/factories';
 import { authenticate } from './accounts';
 import { createSession, generateSessionToken, validateSessionToken } from './session';
@@ -9,7 +10,7 @@ const NEW_PASSWORD = 'a password of my own';
 
 async function organizerAndImported() {
 	const organizer = await makeUser({ role: 'ORGANIZER' });
-	const person = await makeUser({ name: 'Imported Ivy' });
+	const person = await makeUser({ name: 'Imported Ivy', passwordSet: false });
 	return { organizer, person };
 }
 
@@ -55,15 +56,44 @@ describe('welcome links', () => {
 		await expect(openWelcomeLink(`${body}.${signature}x`)).rejects.toMatchObject({ code: 'welcome_invalid' });
 	});
 
-	it('are made by organizers only for volunteers and logistics staff, never for themselves', async () => {
+	it('are made by organizers only for volunteers, by admins for staff, never for oneself, and audited', async () => {
 		const { organizer } = await organizerAndImported();
-		const otherOrganizer = await makeUser({ role: 'ORGANIZER' });
+		const otherOrganizer = await makeUser({ role: 'ORGANIZER', passwordSet: false });
+		const logistics = await makeUser({ role: 'LOGISTICS', passwordSet: false });
 		const admin = await makeUser({ role: 'ADMIN' });
-		await expect(makeWelcomeLink(organizer, otherOrganizer.id)).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(makeWelcomeLink(organizer, otherOrganizer.id)).rejects.toMatchObject({
+			code: 'may_not_manage'
+		});
+		await expect(makeWelcomeLink(organizer, logistics.id)).rejects.toMatchObject({ code: 'may_not_manage' });
 		await expect(makeWelcomeLink(organizer, organizer.id)).rejects.toMatchObject({
 			code: 'welcome_own_account'
 		});
 		await expect(makeWelcomeLink(admin, otherOrganizer.id)).resolves.toHaveProperty('token');
 		await expect(makeWelcomeLink(organizer, 'no-such-person')).rejects.toMatchObject({ status: 404 });
+		const entries = await db.auditEntry.findMany({ where: { subjectId: otherOrganizer.id } });
+		expect(entries).toMatchObject([
+			{ actorId: admin.id, action: 'account.sign_in_link', subjectType: 'User' }
+		]);
+	});
+
+	it('are refused for anyone who chose their own password (no silent takeover)', async () => {
+		const organizer = await makeUser({ role: 'ORGANIZER' });
+		const admin = await makeUser({ role: 'ADMIN' });
+		const volunteer = await makeUser();
+		await expect(makeWelcomeLink(organizer, volunteer.id)).rejects.toMatchObject({
+			code: 'welcome_has_password',
+			status: 409
+		});
+		await expect(makeWelcomeLink(admin, volunteer.id)).rejects.toMatchObject({
+			code: 'welcome_has_password'
+		});
+		expect(await db.auditEntry.count({ where: { subjectId: volunteer.id } })).toBe(0);
+		// Once a person sets a password from a link, no new link can be made for them.
+		const imported = await makeUser({ passwordSet: false });
+		const { token } = await makeWelcomeLink(organizer, imported.id);
+		await acceptWelcomeLink(token, NEW_PASSWORD);
+		await expect(makeWelcomeLink(organizer, imported.id)).rejects.toMatchObject({
+			code: 'welcome_has_password'
+		});
 	});
 });

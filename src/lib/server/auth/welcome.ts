@@ -1,11 +1,16 @@
-// Welcome links: how a person whose account an organizer created (a roster import) sets their own
-// password. Nobody sends email here, so the organizer passes the link on through whatever channel
+// Welcome links: how a person whose account an organizer created (a roster import), or whose
+// password an admin reset, sets their own password. Only an account whose person never chose a
+// password gets one (User.passwordSetAt is null): a link for anyone else would be a silent
+// takeover. Who may make one for whom is the permission table's (permissions.ts); each is audited. Nobody sends email here, so the organizer passes the link on through whatever channel
 // the team uses. The link is signed, expires after a week and works once: it carries a
 // fingerprint of the password hash it was made for, and setting a password changes that hash.
 import { createHash } from 'node:crypto';
 import { WELCOME_LINK_DAYS } from '$lib/welcome';
-import { db } from '../db';
+import { audit } from '../audit';
+import { db, type Role } from '../db';
 import { DomainError, NotFoundError } from '../errors';
+import { requirePersonInScope } from '../operations/access';
+import { requireMayManage } from './permissions';
 import { readToken, signToken } from '../signing';
 import { hashPassword } from './password';
 import { invalidateUserSessions, type SessionUser } from './session';
@@ -22,23 +27,27 @@ interface WelcomePayload {
 const fingerprint = (passwordHash: string) =>
 	createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
 
-/** Only staff accounts below the organizer's own rank get a link from an organizer. */
-const LINKABLE_BY_ORGANIZER = new Set(['VOLUNTEER', 'LOGISTICS']);
-
 export async function makeWelcomeLink(
-	actor: { id: string; role: string },
+	actor: { id: string; role: Role },
 	userId: string,
 	now = new Date()
 ): Promise<{ token: string; expiresAt: Date; name: string }> {
+	await requirePersonInScope(actor, userId);
 	const user = await db.user.findUnique({
 		where: { id: userId },
-		select: { id: true, name: true, role: true, passwordHash: true }
+		select: { id: true, name: true, role: true, passwordHash: true, passwordSetAt: true }
 	});
 	if (!user) throw new NotFoundError('account');
 	if (user.id === actor.id) throw new DomainError('welcome_own_account', { status: 403 });
-	if (actor.role !== 'ADMIN' && !LINKABLE_BY_ORGANIZER.has(user.role)) {
-		throw new DomainError('forbidden', { status: 403 });
-	}
+	requireMayManage(actor, user, 'signInLink');
+	if (user.passwordSetAt) throw new DomainError('welcome_has_password', { status: 409 });
+	await audit(db, {
+		actorId: actor.id,
+		action: 'account.sign_in_link',
+		subjectType: 'User',
+		subjectId: user.id,
+		operationId: null
+	});
 	const expiresAt = new Date(now.getTime() + WELCOME_LINK_DAYS * 86_400_000);
 	const payload: WelcomePayload = {
 		userId: user.id,
@@ -64,7 +73,7 @@ export async function acceptWelcomeLink(
 	// Replace only the hash the link was made for: of two tabs racing, one uses the link.
 	const { count } = await db.user.updateMany({
 		where: { id: person.id, passwordHash: linkedHash },
-		data: { passwordHash: await hashPassword(password) }
+		data: { passwordHash: await hashPassword(password), passwordSetAt: now }
 	});
 	if (count !== 1) throw new DomainError('welcome_used', { status: 410 });
 	await invalidateUserSessions(person.id);

@@ -28,3 +28,11 @@ export * from './generated/sqlite/enums';
 export function isUniqueViolation(error: unknown): boolean {
 	return (error as { code?: unknown } | null)?.code === 'P2002';
 }
+
+/**
+ * True when the database was busy (Prisma's P1008, "Operation has timed out": SQLite's busy
+ * timeout ran out, or a snapshot another connection wrote past): the work can simply be retried.
+ */
+export function isBusy(error: unknown): boolean {
+	return (error as { code?: unknown } | null)?.code === 'P1008';
+}

@@ -2,9 +2,11 @@
 // the North Gate on shift right now (so requests, meals and pods have people to show), two rest
 // pods and requests at every stage of the queue. Everything goes through the domain functions, so
 // the ledger and balances are as real as the ones people make.
+import { randomUUID } from 'node:crypto';
 import { ensureAccount } from '../auth/accounts';
 import { db, type Role } from '../db';
 import { createItem, setThreshold } from '../logistics/items';
+import { setMealDepot } from '../logistics/fresh';
 import { moveStock } from '../logistics/ledger';
 import { serveMeal } from '../logistics/meals';
 import {
@@ -14,6 +16,7 @@ import {
 	deliverRequest,
 	pickRequest
 } from '../logistics/requests';
+import { startPatrol } from '../patrols/patrols';
 import { bookPod, slotStart } from '../pods/bookings';
 import { createPod } from '../pods/pods';
 import { addDays, zonedDate } from '$lib/time';
@@ -30,7 +33,8 @@ export const DEMO_CREW = [
 ];
 
 const ITEMS = [
-	{ name: 'Meal box', unit: 'BOX', isMeal: true },
+	// Cooked meals keep six hours: each delivery gets its use-by time when it arrives.
+	{ name: 'Meal box', unit: 'BOX', isMeal: true, shelfLifeHours: 6 },
 	{ name: 'Water 500 ml', unit: 'BOTTLE' },
 	{ name: 'Fruit', unit: 'KG' },
 	{ name: 'Coffee', unit: 'CUP' },
@@ -66,6 +70,12 @@ export async function seedLogistics(input: {
 				role: 'VOLUNTEER'
 			})
 		).id;
+		// Placed on the operation's shifts, so members of it (their screens are scoped to it).
+		await db.operationMember.upsert({
+			where: { operationId_userId: { operationId, userId: crew[person.email] } },
+			create: { operationId, userId: crew[person.email] },
+			update: {}
+		});
 	}
 	for (const person of DEMO_CREW) {
 		const post = posts[person.post];
@@ -83,31 +93,41 @@ export async function seedLogistics(input: {
 		).id;
 		if ('leads' in person)
 			await db.shift.update({ where: { id: shifts[post.name] }, data: { leaderId: crew[person.email] } });
-		await db.assignment.create({
+		const assignment = await db.assignment.create({
 			data: {
 				shiftId: shifts[post.name],
 				userId: crew[person.email],
-				status: 'PRESENT',
+				status: 'ASSIGNED',
 				assignedById: input.users.ORGANIZER
 			}
 		});
+		// On shift since it began, as if each had tapped "Start shift": present, with a patrol
+		// they can end from the Patrol screen and whose hours count.
+		await startPatrol(crew[person.email], { id: randomUUID(), assignmentId: assignment.id }, startsAt);
 	}
 
 	const items: Record<string, string> = {};
 	for (const item of ITEMS) items[item.name] = (await createItem(staff, { operationId, ...item })).id;
 
-	const receive = (item: string, quantity: number, daysLeft?: number, supplier?: string) =>
-		moveStock(staff, {
-			kind: 'RECEIVED',
-			operationId,
-			itemId: items[item],
-			toPostId: depot.id,
-			quantity,
-			bestBefore: daysLeft === undefined ? undefined : addDays(today, daysLeft),
-			supplier
-		});
-	await receive('Meal box', 420, 1, 'Harbour Catering');
-	await receive('Meal box', 300, 2, 'Harbour Catering');
+	const receive = (item: string, quantity: number, daysLeft?: number, supplier?: string, at = now) =>
+		moveStock(
+			staff,
+			{
+				kind: 'RECEIVED',
+				operationId,
+				itemId: items[item],
+				toPostId: depot.id,
+				quantity,
+				bestBefore: daysLeft === undefined ? undefined : addDays(today, daysLeft),
+				supplier
+			},
+			undefined,
+			at
+		);
+	// Breakfast boxes delivered seven hours ago: past their use-by, waiting to be written off.
+	await receive('Meal box', 24, undefined, 'Harbour Catering', new Date(now.getTime() - 7 * HOUR));
+	await receive('Meal box', 420, undefined, 'Harbour Catering', new Date(now.getTime() - 2 * HOUR));
+	await receive('Meal box', 300, undefined, 'Harbour Catering');
 	await receive('Water 500 ml', 4800, 180, 'Clearspring');
 	await receive('Fruit', 90, 2, 'Qingpu Farms');
 	await receive('Fruit', 60.5, 5, 'Qingpu Farms');
@@ -124,6 +144,8 @@ export async function seedLogistics(input: {
 			toPostId: posts[to].id,
 			quantity
 		});
+	await move('Meal box', 'North Gate', 12);
+	await setMealDepot(staff, { operationId, postId: depot.id });
 	await move('Water 500 ml', 'Information Desk', 96);
 	await move('Water 500 ml', 'North Gate', 48);
 	await move('Fruit', 'First Aid Point', 6);

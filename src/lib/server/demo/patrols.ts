@@ -46,7 +46,11 @@ export async function seedPatrolDemo(
 	const people: Record<string, { userId: string; assignmentId: string }> = {};
 	for (const person of PATROLLERS) {
 		const user = await ensureAccount({ email: person.email, name: person.name, role: 'VOLUNTEER', password });
-		await db.operationMember.create({ data: { operationId, userId: user.id } });
+		await db.operationMember.upsert({
+			where: { operationId_userId: { operationId, userId: user.id } },
+			create: { operationId, userId: user.id },
+			update: {}
+		});
 		let shiftId = shifts.get(person.route);
 		if (!shiftId) {
 			const route = await db.route.findFirstOrThrow({ where: { operationId, name: person.route } });

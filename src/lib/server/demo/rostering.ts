@@ -5,7 +5,6 @@ import { SKILLS_NEEDING_PROOF } from '$lib/skills';
 import { addDays, zonedTime } from '$lib/time';
 import { hashPassword } from '../auth/password';
 import { db, type AccountStatus, type Role } from '../db';
-import { DEMO_PASSWORD } from './seed';
 import { proposeFill, type FillPerson, type FillShift } from '../shifts/fill-proposal';
 
 const VOLUNTEERS = 300;
@@ -80,6 +79,7 @@ interface Place {
 }
 
 export async function seedRoster(input: {
+	password: string;
 	operationId: string;
 	timezone: string;
 	today: string;
@@ -95,7 +95,7 @@ export async function seedRoster(input: {
 	const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)];
 
 	// Demo accounts all share the demo password, so any of them can be tried.
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const passwordHash = await hashPassword(input.password);
 	const people = Array.from({ length: VOLUNTEERS }, (_, i) => {
 		const guest = i % 37 === 5;
 		const status: AccountStatus = i < 12 ? 'PENDING' : i < 15 ? 'SUSPENDED' : i < 17 ? 'REJECTED' : 'ACTIVE';
@@ -107,6 +107,7 @@ export async function seedRoster(input: {
 				: `${FAMILY[i % FAMILY.length]} ${GIVEN[Math.floor(i / FAMILY.length) % GIVEN.length]}`,
 			phone: `+86139${String(10_000_000 + i * 7919).slice(-8)}`,
 			passwordHash,
+			passwordSetAt: now,
 			role: 'VOLUNTEER' as const,
 			status,
 			statusReason:

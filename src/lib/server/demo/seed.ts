@@ -1,13 +1,13 @@
 // The demo operation a fresh installation starts with: one login per role and an event in
-// progress, so that every screen has something real to show.
+// progress, so that every screen has something real to show. The demo accounts' password is the
+// installation's own (demo/password.ts), never one written down anywhere.
 import { ensureAccount } from '../auth/accounts';
 import { db, type Role } from '../db';
 import { addDays, zonedDate, zonedTime } from '$lib/time';
 import { seedLogistics } from './logistics';
 import { seedRoster } from './rostering';
 import { seedPatrolDemo } from './patrols';
-
-export const DEMO_PASSWORD = 'redband-demo';
+import { seedGuests } from './guests';
 
 export const DEMO_LOGINS: { email: string; name: string; role: Role }[] = [
 	{ email: 'admin@redband.demo', name: 'Alex Admin', role: 'ADMIN' },
@@ -65,10 +65,11 @@ const initials = (name: string) =>
 		.map((word) => word[0].toUpperCase())
 		.join('');
 
-export async function seedDemo(now = new Date()): Promise<{ operationId: string }> {
+export async function seedDemo(password: string, now = new Date()): Promise<{ operationId: string }> {
+	if (password.length < 10) throw new Error('The demo password needs 10 characters or more.');
 	const users: Record<Role, string> = {} as Record<Role, string>;
 	for (const login of DEMO_LOGINS) {
-		users[login.role] = (await ensureAccount({ ...login, password: DEMO_PASSWORD })).id;
+		users[login.role] = (await ensureAccount({ ...login, password })).id;
 	}
 
 	const today = zonedDate(now, TIMEZONE);
@@ -162,6 +163,7 @@ export async function seedDemo(now = new Date()): Promise<{ operationId: string 
 		});
 	}
 	await seedRoster({
+		password,
 		operationId: operation.id,
 		timezone: TIMEZONE,
 		today,
@@ -171,7 +173,8 @@ export async function seedDemo(now = new Date()): Promise<{ operationId: string 
 		routes,
 		posts
 	});
-	await seedLogistics({ operationId: operation.id, users, password: DEMO_PASSWORD, now });
-	await seedPatrolDemo(operation.id, DEMO_PASSWORD, users.ORGANIZER, now);
+	await seedLogistics({ operationId: operation.id, users, password, now });
+	await seedPatrolDemo(operation.id, password, users.ORGANIZER, now);
+	await seedGuests({ operationId: operation.id, organizerId: users.ORGANIZER, zones, posts });
 	return { operationId: operation.id };
 }

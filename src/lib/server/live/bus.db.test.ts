@@ -36,4 +36,26 @@ describe(`live notices on ${process.env.TEST_DB_PROVIDER}`, () => {
 		abort.abort();
 		expect((await reader.read()).done).toBe(true);
 	});
+
+	it('send every watcher the same notice, and a notice published again as it is then', async () => {
+		const aborts = [new AbortController(), new AbortController()];
+		const readers = aborts.map((abort) =>
+			liveResponse(new Request('http://x/live', { signal: abort.signal }), {
+				changed: 'board:2'
+			}).body!.getReader()
+		);
+		const decoder = new TextDecoder();
+		for (const reader of readers) expect(decoder.decode((await reader.read()).value)).toBe(': connected\n\n');
+		const notice = { id: 1 };
+		await publish('board:2', notice);
+		for (const reader of readers) {
+			expect(decoder.decode((await reader.read()).value)).toBe('event: changed\ndata: {"id":1}\n\n');
+		}
+		notice.id = 2;
+		await publish('board:2', notice);
+		for (const reader of readers) {
+			expect(decoder.decode((await reader.read()).value)).toBe('event: changed\ndata: {"id":2}\n\n');
+		}
+		for (const abort of aborts) abort.abort();
+	});
 });

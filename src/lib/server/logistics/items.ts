@@ -1,4 +1,5 @@
 // Items (what logistics hands out, with a unit) and low-stock thresholds per item and location.
+import { validShelfLife } from '$lib/logistics/lots';
 import { isUnit, toSteps } from '$lib/logistics/units';
 import { db, isUniqueViolation } from '../db';
 import { DomainError } from '../errors';
@@ -8,22 +9,32 @@ export async function listItems(operationId: string) {
 	return db.item.findMany({
 		where: { operationId },
 		orderBy: { name: 'asc' },
-		select: { id: true, name: true, unit: true, isMeal: true }
+		select: { id: true, name: true, unit: true, isMeal: true, shelfLifeHours: true }
 	});
 }
 
 export async function createItem(
 	actor: Actor,
-	input: { operationId: string; name: string; unit: string; isMeal?: boolean }
+	input: { operationId: string; name: string; unit: string; isMeal?: boolean; shelfLifeHours?: number | null }
 ) {
 	requireStockStaff(actor);
 	const name = input.name?.trim() ?? '';
 	if (name.length < 2 || name.length > 60)
 		throw new DomainError('stock_item_name_invalid', { field: 'name' });
 	if (!isUnit(input.unit)) throw new DomainError('stock_unit_invalid', { field: 'unit' });
+	const shelfLifeHours = input.shelfLifeHours ?? null;
+	if (shelfLifeHours !== null && !validShelfLife(shelfLifeHours)) {
+		throw new DomainError('stock_shelf_life_invalid', { field: 'shelfLifeHours' });
+	}
 	try {
 		return await db.item.create({
-			data: { operationId: input.operationId, name, unit: input.unit, isMeal: input.isMeal ?? false }
+			data: {
+				operationId: input.operationId,
+				name,
+				unit: input.unit,
+				isMeal: input.isMeal ?? false,
+				shelfLifeHours
+			}
 		});
 	} catch (error) {
 		if (isUniqueViolation(error)) throw new DomainError('stock_item_exists', { field: 'name', status: 409 });

@@ -1,24 +1,27 @@
 // The stock ledger. Every change of stock is a new StockMovement row, written in the same
 // transaction as the balances it changes; rows are never updated or deleted.
 //
-// Balances are kept per item, location and lot (best-before date). Taking stock is a conditional
+// Balances are kept per item, location and lot (best-before date, or use-by time for items that
+// keep only hours: see $lib/logistics/lots.ts). Taking stock is a conditional
 // UPDATE ("... SET quantity = quantity - n WHERE quantity >= n") whose row count says whether it
 // happened, so two requests can never both take the last ten bottles, on SQLite or PostgreSQL,
 // whatever the isolation level. Adding stock is one INSERT ... ON CONFLICT DO UPDATE.
+import { isExpired, lotForShelfLife, oldestFirst } from '$lib/logistics/lots';
 import { fromSteps, toSteps } from '$lib/logistics/units';
+import { audit } from '../audit';
 import { db, isUniqueViolation, type MovementKind, type Tx } from '../db';
 import { DomainError, NotFoundError } from '../errors';
 import { emit } from '../events';
 import { requireStockStaff, type Actor } from './access';
+import { announce } from './live';
 
 export interface LotQuantity {
 	lot: string;
 	quantity: number;
 }
 
-/** Dated lots first, soonest best-before first; undated stock last. */
-const fefo = (a: LotQuantity, b: LotQuantity) =>
-	a.lot === b.lot ? 0 : a.lot === '' ? 1 : b.lot === '' ? -1 : a.lot < b.lot ? -1 : 1;
+/** Dated lots first, soonest best-before (or use-by) first; undated stock last. */
+const fefo = (a: LotQuantity, b: LotQuantity) => oldestFirst(a.lot, b.lot);
 
 export async function addStock(tx: Tx, itemId: string, postId: string, lot: string, quantity: number) {
 	await tx.$executeRaw`
@@ -31,30 +34,33 @@ export async function addStock(tx: Tx, itemId: string, postId: string, lot: stri
 /**
  * Takes `quantity` steps of an item from a location, soonest best-before first, and says which
  * lots it took. Throws stock_insufficient (and the caller's transaction rolls back) when the
- * location does not hold that much.
+ * location does not hold that much. Lots past their use-by time are never chosen (stock_expired
+ * when only they could have covered it); naming `onlyLot` takes that lot even so, for a write-off
+ * or a correction.
  */
 export async function takeStock(
 	tx: Tx,
 	itemId: string,
 	postId: string,
 	quantity: number,
-	onlyLot?: string
+	onlyLot?: string,
+	now = new Date()
 ): Promise<LotQuantity[]> {
 	const taken: LotQuantity[] = [];
 	let remaining = quantity;
 	// Another transaction may empty a lot between our read and our update; the update then
 	// changes nothing and we read again. Each round either takes something or sees less stock.
 	for (let round = 0; round < 20 && remaining > 0; round++) {
-		const lots = (
-			await tx.stockBalance.findMany({
-				where: { itemId, postId, quantity: { gt: 0 }, ...(onlyLot === undefined ? {} : { lot: onlyLot }) },
-				select: { lot: true, quantity: true }
-			})
-		).sort(fefo);
+		const held = await tx.stockBalance.findMany({
+			where: { itemId, postId, quantity: { gt: 0 }, ...(onlyLot === undefined ? {} : { lot: onlyLot }) },
+			select: { lot: true, quantity: true }
+		});
+		const lots = (onlyLot === undefined ? held.filter((lot) => !isExpired(lot.lot, now)) : held).sort(fefo);
 		const available = lots.reduce((sum, lot) => sum + lot.quantity, 0);
 		if (available < remaining) {
 			const item = await tx.item.findUniqueOrThrow({ where: { id: itemId }, select: { unit: true } });
-			throw new DomainError('stock_insufficient', {
+			const expired = held.length > lots.length;
+			throw new DomainError(expired ? 'stock_expired' : 'stock_insufficient', {
 				field: 'quantity',
 				status: 409,
 				params: { available: fromSteps(available, item.unit) }
@@ -159,9 +165,11 @@ async function locationIn(tx: Tx, operationId: string, postId: string, field: st
 
 /**
  * Records one movement of the ledger and moves the balances with it; all or nothing. Returns the
- * ledger rows written (one per best-before lot the stock came from).
+ * ledger rows written (one per best-before lot the stock came from). Without a `client`
+ * transaction it is its own, and tells open boards once it is committed (a caller passing its
+ * transaction announces its own change).
  */
-export async function moveStock(actor: Actor, input: MovementInput, client?: Tx) {
+export async function moveStock(actor: Actor, input: MovementInput, client?: Tx, now = new Date()) {
 	requireStockStaff(actor);
 	const work = async (tx: Tx) => {
 		const item = await itemIn(tx, input.operationId, input.itemId);
@@ -173,13 +181,18 @@ export async function moveStock(actor: Actor, input: MovementInput, client?: Tx)
 			itemId: item.id,
 			quantity: steps,
 			reason,
-			actorId: actor.id
+			actorId: actor.id,
+			createdAt: now
 		};
+		// Stock that keeps only hours gets its use-by time when it arrives; a date typed for it
+		// would say less than that.
+		const arrivingLot = (bestBefore: string | undefined) =>
+			item.shelfLifeHours ? lotForShelfLife(now, item.shelfLifeHours) : validLot(bestBefore);
 
 		switch (input.kind) {
 			case 'RECEIVED': {
 				const to = await locationIn(tx, input.operationId, input.toPostId, 'toPostId');
-				const lot = validLot(input.bestBefore);
+				const lot = arrivingLot(input.bestBefore);
 				await addStock(tx, item.id, to, lot, steps);
 				return [
 					await tx.stockMovement.create({
@@ -204,7 +217,7 @@ export async function moveStock(actor: Actor, input: MovementInput, client?: Tx)
 				const at = await locationIn(tx, input.operationId, input.postId, 'postId');
 				if (!reason) throw new DomainError('stock_reason_required', { field: 'reason' });
 				if (input.direction === 'DOWN') return moveOut(tx, base, 'ADJUSTED', at, null);
-				const lot = validLot(input.bestBefore);
+				const lot = arrivingLot(input.bestBefore);
 				await addStock(tx, item.id, at, lot, steps);
 				return [await tx.stockMovement.create({ data: { ...base, kind: 'ADJUSTED', toPostId: at, lot } })];
 			}
@@ -212,7 +225,10 @@ export async function moveStock(actor: Actor, input: MovementInput, client?: Tx)
 				throw new DomainError('stock_kind_invalid', { field: 'kind' });
 		}
 	};
-	return client ? work(client) : db.$transaction(work);
+	if (client) return work(client);
+	const rows = await db.$transaction(work);
+	await announce(input.operationId);
+	return rows;
 }
 
 type MovementBase = {
@@ -223,17 +239,23 @@ type MovementBase = {
 	actorId: string | null;
 	requestId?: string;
 	correctsId?: string;
+	mealServingId?: string;
+	createdAt?: Date;
 };
 
-/** Takes stock from `from` (and puts it at `to`, lot by lot), writing one ledger row per lot. */
+/**
+ * Takes stock from `from` (and puts it at `to`, lot by lot), writing one ledger row per lot;
+ * oldest usable lot first, or only `onlyLot` when it is named.
+ */
 export async function moveOut(
 	tx: Tx,
 	base: MovementBase,
 	kind: MovementKind,
 	from: string,
-	to: string | null
+	to: string | null,
+	onlyLot?: string
 ) {
-	const lots = await takeStock(tx, base.itemId, from, base.quantity);
+	const lots = await takeStock(tx, base.itemId, from, base.quantity, onlyLot, base.createdAt);
 	const rows = [];
 	for (const { lot, quantity } of lots) {
 		if (to) await addStock(tx, base.itemId, to, lot, quantity);
@@ -251,12 +273,18 @@ export async function moveOut(
  * Corrects a mistaken movement with its mirror image: what arrived leaves again, what left comes
  * back (to the same best-before lot). The original stays in the ledger, marked as corrected.
  */
-export async function correctMovement(actor: Actor, input: { movementId: string; reason: string }) {
+/** `operationId`, when given, must be the movement's (a staff screen works on one operation). */
+export async function correctMovement(
+	actor: Actor,
+	input: { movementId: string; reason: string; operationId?: string }
+) {
 	requireStockStaff(actor);
 	const reason = input.reason?.trim();
 	if (!reason) throw new DomainError('stock_reason_required', { field: 'reason' });
 	const correct = db.$transaction(async (tx) => {
-		const original = await tx.stockMovement.findUnique({ where: { id: input.movementId } });
+		const original = await tx.stockMovement.findFirst({
+			where: { id: input.movementId, ...(input.operationId ? { operationId: input.operationId } : {}) }
+		});
 		if (!original) throw new NotFoundError('stock_movement');
 		if (original.correctsId) throw new DomainError('stock_correction_of_correction', { status: 409 });
 		if (original.requestId) throw new DomainError('stock_correct_via_request', { status: 409 });
@@ -276,7 +304,7 @@ export async function correctMovement(actor: Actor, input: { movementId: string;
 		}
 		if (original.fromPostId)
 			await addStock(tx, original.itemId, original.fromPostId, original.lot, original.quantity);
-		return tx.stockMovement.create({
+		const correction = await tx.stockMovement.create({
 			data: {
 				...base,
 				kind: original.kind,
@@ -284,10 +312,21 @@ export async function correctMovement(actor: Actor, input: { movementId: string;
 				toPostId: original.fromPostId
 			}
 		});
+		await audit(tx, {
+			operationId: original.operationId,
+			actorId: actor.id,
+			action: 'stock.corrected',
+			subjectType: 'StockMovement',
+			subjectId: original.id,
+			detail: { reason, quantity: original.quantity, itemId: original.itemId }
+		});
+		return correction;
 	});
 	// The unique index on correctsId settles two corrections made at once.
-	return correct.catch((error) => {
+	const correction = await correct.catch((error) => {
 		if (isUniqueViolation(error)) throw new DomainError('stock_already_corrected', { status: 409 });
 		throw error;
 	});
+	await announce(correction.operationId);
+	return correction;
 }

@@ -1,14 +1,26 @@
 // Meals per shift: everyone on a shift is entitled to one meal, marked served once. The unique
 // index on (shift, person) settles two phones ticking the same name at the same moment.
+//
+// When the operation keeps meals in stock (items marked as meals), serving one takes a box from
+// the stock where it is eaten: the shift's post, or for a shift without a post (a patrol) the
+// depot logistics named. The serving and the box's ledger row are one transaction, and the row
+// points at the serving through a unique column, so a meal takes its box exactly once: a second
+// tick of the same name fails on the serving's unique index and takes nothing.
+import { isExpired, oldestFirst } from '$lib/logistics/lots';
+import { toSteps } from '$lib/logistics/units';
 import { formatTime } from '$lib/time';
-import { db, isUniqueViolation, type AssignmentStatus } from '../db';
+import { db, isUniqueViolation, type Tx } from '../db';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { isStockStaff, type Actor } from './access';
 import { readBadge } from './badge';
+import { moveOut } from './ledger';
+import { announce, mealsChannel } from './live';
+import { publish } from '../live/bus';
+import { WORKING } from '$lib/shifts/status';
 
 const HOUR = 60 * 60 * 1000;
 /** People on these assignments are entitled to a meal. */
-const ENTITLED: AssignmentStatus[] = ['ASSIGNED', 'PRESENT', 'COMPLETED'];
+const ENTITLED = [...WORKING];
 /** Meals are served from an hour before a shift until an hour after it. */
 const SERVING_MARGIN = HOUR;
 
@@ -25,6 +37,13 @@ const shiftSummary = {
 /** Logistics staff and organizers serve any shift; a shift leader serves their own shift. */
 function mayServe(actor: Actor, shift: { leaderId: string | null }) {
 	return isStockStaff(actor.role) || shift.leaderId === actor.id;
+}
+
+/** The operation a shift's tick list belongs to: what the screens check the person works on. */
+export async function mealShiftOperation(shiftId: string) {
+	const shift = await db.shift.findUnique({ where: { id: String(shiftId) }, select: { operationId: true } });
+	if (!shift) throw new NotFoundError('shift');
+	return shift.operationId;
 }
 
 /** Shifts the person may serve meals for, running around `now`. */
@@ -59,6 +78,7 @@ export async function mealList(actor: Actor, shiftId: string) {
 			startsAt: true,
 			endsAt: true,
 			leaderId: true,
+			operationId: true,
 			operation: { select: { timezone: true } },
 			post: { select: { name: true } },
 			route: { select: { name: true } },
@@ -87,7 +107,10 @@ export async function serveMeal(
 ) {
 	const shift = await db.shift.findUnique({
 		where: { id: String(input.shiftId) },
-		include: { operation: { select: { timezone: true } } }
+		include: {
+			operation: { select: { timezone: true, mealDepotId: true } },
+			post: { select: { name: true } }
+		}
 	});
 	if (!shift) throw new NotFoundError('shift');
 	if (!mayServe(actor, shift)) throw new ForbiddenError('meal_not_your_shift');
@@ -96,15 +119,19 @@ export async function serveMeal(
 		select: { user: { select: { id: true, name: true } } }
 	});
 	if (!entitled) throw new DomainError('meal_not_entitled', { status: 404 });
+	let tookBox = false;
 	try {
-		await db.mealServing.create({
-			data: {
-				shiftId: shift.id,
-				userId: entitled.user.id,
-				servedById: actor.id,
-				method: input.method ?? 'TICK',
-				servedAt: now
-			}
+		tookBox = await db.$transaction(async (tx) => {
+			const serving = await tx.mealServing.create({
+				data: {
+					shiftId: shift.id,
+					userId: entitled.user.id,
+					servedById: actor.id,
+					method: input.method ?? 'TICK',
+					servedAt: now
+				}
+			});
+			return takeMealBox(tx, { ...shift, servingId: serving.id, actorId: actor.id }, now);
 		});
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error;
@@ -116,7 +143,64 @@ export async function serveMeal(
 			params: { name: entitled.user.name, time: formatTime(first.servedAt, shift.operation.timezone, 'en') }
 		});
 	}
+	// Every open tick list of this shift (another leader's phone, another tab) shows the serving.
+	await publish(mealsChannel(shift.id)).catch((error) => console.error('[meals] live notice failed', error));
+	if (tookBox) await announce(shift.operationId, shift.postId ?? undefined);
 	return entitled.user;
+}
+
+/**
+ * Takes one meal box for a serving from where the meal is eaten, the oldest usable lot of any meal
+ * item first. False when the operation keeps no meals in stock.
+ */
+async function takeMealBox(
+	tx: Tx,
+	shift: {
+		operationId: string;
+		postId: string | null;
+		post: { name: string } | null;
+		operation: { mealDepotId: string | null };
+		servingId: string;
+		actorId: string;
+	},
+	now: Date
+): Promise<boolean> {
+	const meals = await tx.item.findMany({
+		where: { operationId: shift.operationId, isMeal: true },
+		select: { id: true, unit: true }
+	});
+	if (!meals.length) return false;
+	const placeId = shift.postId ?? shift.operation.mealDepotId;
+	if (!placeId) throw new DomainError('meal_no_depot', { status: 409 });
+	const lots = await tx.stockBalance.findMany({
+		where: { postId: placeId, itemId: { in: meals.map((item) => item.id) }, quantity: { gt: 0 } },
+		select: { itemId: true, lot: true, quantity: true }
+	});
+	const oneBox = (itemId: string) => toSteps(1, meals.find((item) => item.id === itemId)!.unit)!;
+	const lot = lots
+		.filter((row) => !isExpired(row.lot, now) && row.quantity >= oneBox(row.itemId))
+		.sort((a, b) => oldestFirst(a.lot, b.lot))[0];
+	if (!lot) {
+		const place = shift.post?.name ?? (await tx.post.findUnique({ where: { id: placeId } }))?.name ?? '';
+		throw new DomainError('meal_out_of_stock', { status: 409, params: { place } });
+	}
+	await moveOut(
+		tx,
+		{
+			operationId: shift.operationId,
+			itemId: lot.itemId,
+			quantity: oneBox(lot.itemId),
+			reason: null,
+			actorId: shift.actorId,
+			mealServingId: shift.servingId,
+			createdAt: now
+		},
+		'ISSUED',
+		placeId,
+		null,
+		lot.lot
+	);
+	return true;
 }
 
 /**

@@ -89,7 +89,9 @@ export async function nearingBestBefore(operationId: string, today: string, days
 		where: {
 			item: { operationId },
 			quantity: { gt: 0 },
-			lot: { not: '', lte: limit.toISOString().slice(0, 10) }
+			lot: { not: '', lte: limit.toISOString().slice(0, 10) },
+			// Use-by times of food that keeps hours have their own list (fresh.ts).
+			NOT: { lot: { contains: 'T' } }
 		},
 		orderBy: [{ lot: 'asc' }, { item: { name: 'asc' } }],
 		select: {

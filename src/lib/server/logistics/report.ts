@@ -1,8 +1,8 @@
 // The daily report of an operation: what moved where, meals served, how fast requests were met and
 // how the rest pods were used, for one calendar day in the operation's timezone.
-import Papa from 'papaparse';
 import { fromSteps } from '$lib/logistics/units';
 import { addDays, zonedTime } from '$lib/time';
+import { toCsv } from '../csv';
 import { db } from '../db';
 import { NotFoundError } from '../errors';
 
@@ -36,6 +36,16 @@ export async function dailyReport(operationId: string, day: string) {
 	if (!operation) throw new NotFoundError('operation');
 	const from = zonedTime(day, '00:00', operation.timezone);
 	const to = zonedTime(addDays(day, 1), '00:00', operation.timezone);
+	return { day, ...(await supplyReport(operation, from, to)) };
+}
+
+/** The same figures for any period (the briefing's whole operation to date). */
+export async function supplyReport(
+	operation: { id: string; name: string; timezone: string },
+	from: Date,
+	to: Date
+) {
+	const operationId = operation.id;
 	const during = { gte: from, lt: to };
 
 	const [items, posts, moves, meals, requests, bookings] = await Promise.all([
@@ -60,7 +70,9 @@ export async function dailyReport(operationId: string, day: string) {
 				status: true,
 				checkedInAt: true,
 				checkedOutAt: true,
+				startsAt: true,
 				endsAt: true,
+				createdAt: true,
 				pod: { select: { id: true, name: true, capacity: true } }
 			}
 		})
@@ -149,29 +161,38 @@ export async function dailyReport(operationId: string, day: string) {
 	const minutes = (list: typeof delivered) =>
 		list.map((request) => (request.deliveredAt!.getTime() - request.createdAt.getTime()) / MINUTE);
 
-	const podUse = new Map<
-		string,
-		{
-			name: string;
-			capacity: number;
-			booked: number;
-			used: number;
-			noShow: number;
-			cancelled: number;
-			minutes: number;
-		}
-	>();
+	type PodUse = {
+		name: string;
+		capacity: number;
+		booked: number;
+		used: number;
+		noShow: number;
+		cancelled: number;
+		minutes: number;
+		/** Minutes from booking to the slot: how long people waited for a place. */
+		waits: number[];
+		/** Places taken per slot (cancelled bookings gave theirs back). */
+		slots: Map<number, number>;
+	};
+	const podUse = new Map<string, PodUse>();
 	for (const booking of bookings) {
-		const pod = podUse.get(booking.pod.id) ?? {
+		const pod: PodUse = podUse.get(booking.pod.id) ?? {
 			name: booking.pod.name,
 			capacity: booking.pod.capacity,
 			booked: 0,
 			used: 0,
 			noShow: 0,
 			cancelled: 0,
-			minutes: 0
+			minutes: 0,
+			waits: [],
+			slots: new Map()
 		};
 		pod.booked++;
+		pod.waits.push(Math.max(0, (booking.startsAt.getTime() - booking.createdAt.getTime()) / MINUTE));
+		if (booking.status !== 'CANCELLED') {
+			const slot = booking.startsAt.getTime();
+			pod.slots.set(slot, (pod.slots.get(slot) ?? 0) + 1);
+		}
 		if (booking.checkedInAt) {
 			pod.used++;
 			const left = booking.checkedOutAt ?? booking.endsAt;
@@ -183,7 +204,6 @@ export async function dailyReport(operationId: string, day: string) {
 	}
 
 	return {
-		day,
 		timezone: operation.timezone,
 		operation: { id: operation.id, name: operation.name },
 		stock,
@@ -206,7 +226,12 @@ export async function dailyReport(operationId: string, day: string) {
 				(r) => r.status === 'CANCELLED' && r.closedAt && r.closedAt >= from && r.closedAt < to
 			).length
 		},
-		pods: [...podUse.values()].map((pod) => ({ ...pod, minutes: Math.round(pod.minutes) }))
+		pods: [...podUse.values()].map(({ waits, slots, ...pod }) => ({
+			...pod,
+			minutes: Math.round(pod.minutes),
+			medianWaitMinutes: median(waits),
+			fullSlots: [...slots.values()].filter((taken) => taken >= pod.capacity).length
+		}))
 	};
 }
 
@@ -256,11 +281,5 @@ export function reportCsv(report: DailyReport): string {
 			rows.push(['pods', pod.name, '', '', measure, pod[measure]]);
 		}
 	}
-	return Papa.unparse({
-		fields: ['section', 'item', 'unit', 'location', 'measure', 'value'],
-		data: rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell)))
-	});
+	return toCsv(['section', 'item', 'unit', 'location', 'measure', 'value'], rows);
 }
-
-/** Names typed by people must not run as formulas when the CSV is opened in a spreadsheet. */
-const guardFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);

@@ -5,9 +5,10 @@ import { toSteps } from '$lib/logistics/units';
 import { db, isUniqueViolation, type SupplyRequestStatus, type Tx } from '../db';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { emit, type EventPayloads } from '../events';
-import { publish } from '../live/bus';
 import { isStockStaff, requireStockStaff, type Actor } from './access';
 import { addStock, moveOut } from './ledger';
+import { announce } from './live';
+import { ON_SHIFT } from '$lib/shifts/status';
 
 const HOUR = 60 * 60 * 1000;
 /** People may ask for supplies from two hours before their shift at the post until it ends. */
@@ -15,15 +16,7 @@ const BEFORE_SHIFT = 2 * HOUR;
 
 export const OPEN_STATUSES: SupplyRequestStatus[] = ['REQUESTED', 'ACCEPTED', 'PICKED', 'DELIVERED'];
 
-export const logisticsChannel = (operationId: string) => `logistics:${operationId}`;
-export const postChannel = (postId: string) => `supply-post:${postId}`;
-
-/** Tells open boards to reload; a lost notice only delays a refresh, so it never fails the change. */
-export function announce(operationId: string, postId?: string) {
-	const notices = [publish(logisticsChannel(operationId))];
-	if (postId) notices.push(publish(postChannel(postId)));
-	return Promise.all(notices).catch((error) => console.error('[logistics] live notice failed', error));
-}
+export { announce, logisticsChannel, postChannel } from './live';
 
 /** Posts (not depots) the person is staffing or leading now or within two hours. */
 export async function postsStaffedBy(userId: string, now = new Date()) {
@@ -32,10 +25,7 @@ export async function postsStaffedBy(userId: string, now = new Date()) {
 			postId: { not: null },
 			startsAt: { lte: new Date(now.getTime() + BEFORE_SHIFT) },
 			endsAt: { gt: now },
-			OR: [
-				{ leaderId: userId },
-				{ assignments: { some: { userId, status: { in: ['ASSIGNED', 'PRESENT'] } } } }
-			]
+			OR: [{ leaderId: userId }, { assignments: { some: { userId, status: { in: [...ON_SHIFT] } } } }]
 		},
 		orderBy: { startsAt: 'asc' },
 		select: { post: { select: { id: true, name: true, kind: true, operationId: true } } }
@@ -135,18 +125,27 @@ export async function createRequest(actor: Actor, input: RequestInput, now = new
 type StatusEvent = EventPayloads['logistics.request_status']['status'];
 
 /** Moves a request from one of `from` to `to`, or explains why it cannot. */
+/**
+ * Moves a request on. `operationId`, when given (staff screens work on one operation), must be
+ * the request's: a request of another operation answers like one that does not exist.
+ */
 async function transition(
 	tx: Tx,
 	requestId: string,
 	from: SupplyRequestStatus[],
 	to: StatusEvent,
-	data: Record<string, unknown> = {}
+	data: Record<string, unknown> = {},
+	operationId?: string
 ) {
+	const scope = operationId ? { operationId } : {};
 	const { count } = await tx.supplyRequest.updateMany({
-		where: { id: requestId, status: { in: from } },
+		where: { id: requestId, status: { in: from }, ...scope },
 		data: { status: to, ...data }
 	});
-	const request = await tx.supplyRequest.findUnique({ where: { id: requestId }, include: { lines: true } });
+	const request = await tx.supplyRequest.findFirst({
+		where: { id: requestId, ...scope },
+		include: { lines: true }
+	});
 	if (!request) throw new NotFoundError('supply_request');
 	if (count === 0)
 		throw new DomainError('supply_status_changed', { status: 409, params: { status: request.status } });
@@ -165,7 +164,13 @@ async function finish<T extends { operationId: string; postId: string }>(work: P
 	return request;
 }
 
-export async function acceptRequest(actor: Actor, input: { requestId: string; depotId: string }) {
+/** What a staff screen names: the request, and the operation it works on (see transition). */
+interface StaffStep {
+	requestId: string;
+	operationId?: string;
+}
+
+export async function acceptRequest(actor: Actor, input: StaffStep & { depotId: string }) {
 	requireStockStaff(actor);
 	return finish(
 		db.$transaction(async (tx) => {
@@ -173,29 +178,41 @@ export async function acceptRequest(actor: Actor, input: { requestId: string; de
 				typeof input.depotId === 'string' && input.depotId
 					? await tx.post.findUnique({ where: { id: input.depotId } })
 					: null;
-			const request = await tx.supplyRequest.findUnique({ where: { id: String(input.requestId) } });
+			const request = await tx.supplyRequest.findFirst({
+				where: {
+					id: String(input.requestId),
+					...(input.operationId ? { operationId: input.operationId } : {})
+				}
+			});
 			if (!request) throw new NotFoundError('supply_request');
 			if (!depot || depot.kind !== 'DEPOT' || depot.operationId !== request.operationId) {
 				throw new DomainError('supply_depot_unknown', { field: 'depotId', status: 404 });
 			}
-			return transition(tx, request.id, ['REQUESTED'], 'ACCEPTED', {
-				depotId: depot.id,
-				handlerId: actor.id,
-				acceptedAt: new Date()
-			});
+			return transition(
+				tx,
+				request.id,
+				['REQUESTED'],
+				'ACCEPTED',
+				{ depotId: depot.id, handlerId: actor.id, acceptedAt: new Date() },
+				input.operationId
+			);
 		})
 	);
 }
 
 /** Takes every line off the depot's shelves at once; if one item is short, nothing is picked. */
-export async function pickRequest(actor: Actor, input: { requestId: string }) {
+export async function pickRequest(actor: Actor, input: StaffStep) {
 	requireStockStaff(actor);
 	return finish(
 		db.$transaction(async (tx) => {
-			const request = await transition(tx, String(input.requestId), ['ACCEPTED'], 'PICKED', {
-				pickedAt: new Date(),
-				handlerId: actor.id
-			});
+			const request = await transition(
+				tx,
+				String(input.requestId),
+				['ACCEPTED'],
+				'PICKED',
+				{ pickedAt: new Date(), handlerId: actor.id },
+				input.operationId
+			);
 			const items = await tx.item.findMany({ where: { id: { in: request.lines.map((l) => l.itemId) } } });
 			for (const line of request.lines) {
 				try {
@@ -230,13 +247,18 @@ export async function pickRequest(actor: Actor, input: { requestId: string }) {
 }
 
 /** What was picked arrives at the post, best-before dates and all. */
-export async function deliverRequest(actor: Actor, input: { requestId: string }) {
+export async function deliverRequest(actor: Actor, input: StaffStep) {
 	requireStockStaff(actor);
 	return finish(
 		db.$transaction(async (tx) => {
-			const request = await transition(tx, String(input.requestId), ['PICKED'], 'DELIVERED', {
-				deliveredAt: new Date()
-			});
+			const request = await transition(
+				tx,
+				String(input.requestId),
+				['PICKED'],
+				'DELIVERED',
+				{ deliveredAt: new Date() },
+				input.operationId
+			);
 			await bringBack(tx, actor, request, request.postId);
 			return request;
 		})
@@ -266,17 +288,20 @@ async function bringBack(tx: Tx, actor: Actor, request: { id: string; operationI
 	}
 }
 
-export async function declineRequest(actor: Actor, input: { requestId: string; reason: string }) {
+export async function declineRequest(actor: Actor, input: StaffStep & { reason: string }) {
 	requireStockStaff(actor);
 	const reason = input.reason?.trim();
 	if (!reason) throw new DomainError('reason_required', { field: 'reason' });
 	return finish(
 		db.$transaction((tx) =>
-			transition(tx, String(input.requestId), ['REQUESTED', 'ACCEPTED'], 'DECLINED', {
-				declineReason: reason.slice(0, 500),
-				handlerId: actor.id,
-				closedAt: new Date()
-			})
+			transition(
+				tx,
+				String(input.requestId),
+				['REQUESTED', 'ACCEPTED'],
+				'DECLINED',
+				{ declineReason: reason.slice(0, 500), handlerId: actor.id, closedAt: new Date() },
+				input.operationId
+			)
 		)
 	);
 }
@@ -285,10 +310,15 @@ export async function declineRequest(actor: Actor, input: { requestId: string; r
  * The person who asked may withdraw a request until it is picked; logistics staff may also cancel
  * a picked one, and the stock goes back to the depot.
  */
-export async function cancelRequest(actor: Actor, input: { requestId: string }) {
+export async function cancelRequest(actor: Actor, input: StaffStep) {
 	return finish(
 		db.$transaction(async (tx) => {
-			const existing = await tx.supplyRequest.findUnique({ where: { id: String(input.requestId) } });
+			const existing = await tx.supplyRequest.findFirst({
+				where: {
+					id: String(input.requestId),
+					...(input.operationId ? { operationId: input.operationId } : {})
+				}
+			});
 			if (!existing) throw new NotFoundError('supply_request');
 			const staff = isStockStaff(actor.role);
 			if (!staff && existing.requesterId !== actor.id) throw new ForbiddenError('supply_not_your_request');

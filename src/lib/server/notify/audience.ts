@@ -1,10 +1,8 @@
 // Who a broadcast reaches: people attached to one operation (members, and anyone placed on one
 // of its shifts), narrowed by the filters. Never anyone from another operation.
 import type { AudienceFilters } from '$lib/schemas/notify';
-import { db, type AssignmentStatus } from '../db';
-
-/** Assignments that mean the person is (still) on the shift. */
-const ON_SHIFT: AssignmentStatus[] = ['ASSIGNED', 'PRESENT'];
+import { ON_SHIFT } from '$lib/shifts/status';
+import { db } from '../db';
 
 export interface Recipient {
 	id: string;
@@ -13,7 +11,7 @@ export interface Recipient {
 
 function audienceWhere(operationId: string, filters: AudienceFilters, now: Date) {
 	const onShift = (shift: object) => ({
-		assignments: { some: { status: { in: ON_SHIFT }, shift: { operationId, ...shift } } }
+		assignments: { some: { status: { in: [...ON_SHIFT] }, shift: { operationId, ...shift } } }
 	});
 	const narrowing = [];
 	if (filters.zoneIds?.length) {

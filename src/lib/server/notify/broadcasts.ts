@@ -3,7 +3,9 @@
 // who have not acknowledged.
 import type { Locale } from '$lib/paraglide/runtime';
 import type { AudienceFilters, BroadcastInput, BroadcastText } from '$lib/schemas/notify';
-import { db, type Role } from '../db';
+import { audit } from '../audit';
+import { db, type DeliveryStatus, type Role, type Tx } from '../db';
+import type { Prisma } from '../db/generated/sqlite/client';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { countAudience, resolveAudience } from './audience';
 import { wakeDeliveries } from './deliver';
@@ -72,7 +74,13 @@ export async function sendBroadcast(actor: Actor, input: BroadcastInput) {
 					audience: JSON.stringify(input.audience),
 					urgency: input.urgency,
 					requireAck: input.requireAck,
-					recipientCount: recipients.length
+					recipientCount: recipients.length,
+					...(input.requireAck && input.followUpMinutes
+						? {
+								followUpMinutes: input.followUpMinutes,
+								followUpAt: new Date(Date.now() + input.followUpMinutes * 60_000)
+							}
+						: {})
 				}
 			});
 			const { pushes } = await writeNotices(
@@ -88,6 +96,14 @@ export async function sendBroadcast(actor: Actor, input: BroadcastInput) {
 					broadcastId: broadcast.id
 				}))
 			);
+			await audit(tx, {
+				operationId: input.operationId,
+				actorId: actor.id,
+				action: 'broadcast.sent',
+				subjectType: 'Broadcast',
+				subjectId: broadcast.id,
+				detail: { title: input.title, recipients: recipients.length, requireAck: input.requireAck }
+			});
 			return { id: broadcast.id, recipientCount: recipients.length, pushes };
 		},
 		{ timeout: 120_000 }
@@ -128,6 +144,37 @@ export async function listBroadcasts(actor: Actor, operationId: string) {
 	return broadcasts.map((b) => ({ ...b, acknowledged: ackBy.get(b.id) ?? 0 }));
 }
 
+/**
+ * Where each recipient stands. The four states split the recipients exactly: acknowledged; else
+ * delivered (a push was handed to a device's push service); else sending (a push is queued or on
+ * its way); else unreachable (no device with notifications on, or every push refused or gone).
+ */
+export const RECIPIENT_STATES = ['acknowledged', 'delivered', 'sending', 'unreachable'] as const;
+export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+const LIVE: DeliveryStatus[] = ['QUEUED', 'SENDING'];
+
+function stateWhere(broadcastId: string, state: RecipientState): Prisma.NoticeWhereInput {
+	switch (state) {
+		case 'acknowledged':
+			return { broadcastId, acknowledgedAt: { not: null } };
+		case 'delivered':
+			return { broadcastId, acknowledgedAt: null, deliveries: { some: { status: 'SENT' } } };
+		case 'sending':
+			return {
+				broadcastId,
+				acknowledgedAt: null,
+				deliveries: { none: { status: 'SENT' }, some: { status: { in: LIVE } } }
+			};
+		case 'unreachable':
+			return {
+				broadcastId,
+				acknowledgedAt: null,
+				deliveries: { none: { status: { in: ['SENT', ...LIVE] } } }
+			};
+	}
+}
+
 export interface BroadcastStatus {
 	/** Push deliveries (one per device and round) waiting or being sent. */
 	queued: number;
@@ -135,46 +182,44 @@ export interface BroadcastStatus {
 	handed: number;
 	/** Refused by the push service, or the device is gone. */
 	failed: number;
-	acknowledged: number;
 	/** People the broadcast reached (each has it in their inbox). */
 	total: number;
-	/** People with no device to push to: they see it in the app only. */
+	/** People per state, exact for any number of recipients. */
+	people: Record<RecipientState, number>;
+	/** Of the unreachable: people with no device at all (the rest had every push refused). */
 	withoutDevice: number;
-	notAcknowledged: { noticeId: string; userId: string; name: string; readAt: Date | null }[];
+	acknowledged: number;
+	followUp: { minutes: number; step: number; at: Date | null } | null;
 }
 
 export async function broadcastStatus(actor: Actor, id: string) {
 	const broadcast = await ownBroadcast(actor, id);
-	const [byStatus, acknowledged, withoutDevice, pending] = await Promise.all([
+	const [byStatus, withoutDevice, ...perState] = await Promise.all([
 		db.pushDelivery.groupBy({
 			by: ['status'],
 			where: { notice: { broadcastId: id } },
 			_count: { _all: true }
 		}),
-		db.notice.count({ where: { broadcastId: id, acknowledgedAt: { not: null } } }),
-		db.notice.count({ where: { broadcastId: id, deliveries: { none: {} } } }),
-		db.notice.findMany({
-			where: { broadcastId: id, acknowledgedAt: null },
-			orderBy: { user: { name: 'asc' } },
-			take: 500,
-			select: { id: true, userId: true, readAt: true, user: { select: { name: true } } }
-		})
+		db.notice.count({ where: { broadcastId: id, acknowledgedAt: null, deliveries: { none: {} } } }),
+		...RECIPIENT_STATES.map((state) => db.notice.count({ where: stateWhere(id, state) }))
 	]);
 	const count = (...statuses: string[]) =>
 		byStatus.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + row._count._all, 0);
+	const people = Object.fromEntries(RECIPIENT_STATES.map((state, i) => [state, perState[i]])) as Record<
+		RecipientState,
+		number
+	>;
 	const status: BroadcastStatus = {
 		queued: count('QUEUED', 'SENDING'),
 		handed: count('SENT'),
 		failed: count('FAILED', 'GONE'),
-		acknowledged,
 		total: broadcast.recipientCount,
+		people,
 		withoutDevice,
-		notAcknowledged: pending.map((notice) => ({
-			noticeId: notice.id,
-			userId: notice.userId,
-			name: notice.user.name,
-			readAt: notice.readAt
-		}))
+		acknowledged: people.acknowledged,
+		followUp: broadcast.followUpMinutes
+			? { minutes: broadcast.followUpMinutes, step: broadcast.followUpStep, at: broadcast.followUpAt }
+			: null
 	};
 	return {
 		broadcast: {
@@ -186,28 +231,66 @@ export async function broadcastStatus(actor: Actor, id: string) {
 	};
 }
 
+export const RECIPIENTS_PER_PAGE = 100;
+
+/** One page of the recipients in one state, by name. */
+export async function broadcastRecipients(
+	actor: Actor,
+	id: string,
+	state: RecipientState,
+	page = 1
+): Promise<{ noticeId: string; userId: string; name: string; phone: string | null; readAt: Date | null }[]> {
+	await ownBroadcast(actor, id);
+	const rows = await db.notice.findMany({
+		where: stateWhere(id, state),
+		orderBy: [{ user: { name: 'asc' } }, { id: 'asc' }],
+		skip: (Math.max(1, page) - 1) * RECIPIENTS_PER_PAGE,
+		take: RECIPIENTS_PER_PAGE,
+		select: { id: true, userId: true, readAt: true, user: { select: { name: true, phone: true } } }
+	});
+	return rows.map((row) => ({
+		noticeId: row.id,
+		userId: row.userId,
+		name: row.user.name,
+		phone: row.user.phone,
+		readAt: row.readAt
+	}));
+}
+
 /**
  * Pushes the broadcast again to everyone who has not acknowledged it, on their current devices.
  * A new round: what was already handed over is never sent again by the worker.
  */
 export async function resendToUnacknowledged(actor: Actor, id: string) {
-	await ownBroadcast(actor, id);
-	const result = await db.$transaction(
-		async (tx) => {
-			const { round } = await tx.broadcast.update({
-				where: { id },
-				data: { round: { increment: 1 } },
-				select: { round: true }
-			});
-			const pending = await tx.notice.findMany({
-				where: { broadcastId: id, acknowledgedAt: null },
-				select: { id: true, userId: true }
-			});
-			const pushes = await queuePushes(tx, pending, round);
-			return { people: pending.length, pushes, round };
-		},
-		{ timeout: 120_000 }
-	);
+	const broadcast = await ownBroadcast(actor, id);
+	const result = await db.$transaction((tx) => resendRound(tx, broadcast, actor.id), { timeout: 120_000 });
 	wakeDeliveries();
 	return result;
+}
+
+/** One more round to the people who have not acknowledged (by an organizer, or the follow-up). */
+export async function resendRound(
+	tx: Tx,
+	broadcast: { id: string; operationId: string; title: string },
+	actorId: string | null
+) {
+	const { round } = await tx.broadcast.update({
+		where: { id: broadcast.id },
+		data: { round: { increment: 1 } },
+		select: { round: true }
+	});
+	const pending = await tx.notice.findMany({
+		where: { broadcastId: broadcast.id, acknowledgedAt: null },
+		select: { id: true, userId: true }
+	});
+	const pushes = await queuePushes(tx, pending, round);
+	await audit(tx, {
+		operationId: broadcast.operationId,
+		actorId,
+		action: 'broadcast.resent',
+		subjectType: 'Broadcast',
+		subjectId: broadcast.id,
+		detail: { title: broadcast.title, recipients: pending.length, round, followUp: actorId === null }
+	});
+	return { people: pending.length, pushes, round };
 }

@@ -204,7 +204,30 @@ describe('subscriptions', () => {
 		expect(await db.pushSubscription.count({ where: { userId: user.id } })).toBe(0);
 	});
 
-	it('keeps one row per browser, moving it to whoever subscribed last', async () => {
+	it('refuses another account taking over a subscription without the same keys', async () => {
+		const [owner, intruder] = [await makeUser(), await makeUser()];
+		const device = service.device();
+		const other = service.device();
+		await saveSubscription(owner.id, { endpoint: device.endpoint, keys: device.keys });
+		await expect(
+			saveSubscription(intruder.id, { endpoint: device.endpoint, keys: other.keys })
+		).rejects.toMatchObject({ code: 'notice_endpoint_taken', status: 409 });
+		await expect(
+			saveSubscription(intruder.id, {
+				endpoint: device.endpoint,
+				keys: { p256dh: device.keys.p256dh, auth: other.keys.auth }
+			})
+		).rejects.toMatchObject({ status: 409 });
+		const rows = await db.pushSubscription.findMany({ where: { endpoint: device.endpoint } });
+		expect(rows).toMatchObject([{ userId: owner.id, p256dh: device.keys.p256dh, auth: device.keys.auth }]);
+		// The owner may refresh its own row, new keys included.
+		await saveSubscription(owner.id, { endpoint: device.endpoint, keys: other.keys });
+		expect((await db.pushSubscription.findUniqueOrThrow({ where: { endpoint: device.endpoint } })).auth).toBe(
+			other.keys.auth
+		);
+	});
+
+	it('keeps one row per browser, moving it to whoever subscribed last with the same keys', async () => {
 		const [first, second] = [await makeUser(), await makeUser()];
 		const device = service.device();
 		await saveSubscription(first.id, { endpoint: device.endpoint, keys: device.keys });

@@ -2,10 +2,15 @@
 //
 // A worker claims due rows with one atomic UPDATE ... RETURNING that sets a lease (status SENDING,
 // claimedBy, claimedUntil); on PostgreSQL the candidate rows are locked with FOR UPDATE SKIP LOCKED,
-// so two app instances never claim the same row. A row is marked SENT as soon as the push service
-// accepts it and is never claimed again. If the process dies, its leases expire and another run
-// picks the rows up again: at most the pushes that were in flight at the moment of the crash are
-// repeated, and they carry the same Topic, so the push service and the phone replace, not add.
+// so two app instances never claim the same row. Each answer is written the moment it arrives (one
+// UPDATE per push, before that lane sends its next one), never gathered into a batch: a batch held
+// in memory is lost with the process, and every push in it would go out again.
+//
+// Leases are short (15 s) and renewed every 5 s while the worker runs, so a live worker never loses
+// rows it is still sending, and the rows of a dead one are free again at most 15 s after it died.
+// After a crash, only the pushes that were truly in flight (request sent, answer not yet written:
+// at most `concurrency` of them) can go out twice, and they carry the same Topic, so the push
+// service and the phone replace, not add.
 //
 // Sending reuses connections (a keep-alive agent), signs the VAPID header once per push service per
 // hour instead of per message, and keeps `concurrency` requests in flight.
@@ -13,15 +18,21 @@ import { createHash, randomUUID } from 'node:crypto';
 import https from 'node:https';
 import webpush from 'web-push';
 import type { PushPayload } from '$lib/notify/payload';
+import { isLocale } from '$lib/paraglide/runtime';
 import { db as defaultDb, dbTarget, type Db, type NoticeUrgency } from '../db';
 import { Prisma } from '../db/generated/sqlite/client';
 import { secrets } from '../secrets';
+
+/** The Notice kind of a message that asks its reader to respond to an alert. */
+export const RESPOND_KIND = 'alert.respond';
 
 /** The most plaintext that fits a 4 KB push message after aes128gcm encryption (web-push 3.6). */
 export const MAX_PAYLOAD_BYTES = 3993;
 /** How long a push service keeps a message for an offline phone. */
 export const PUSH_TTL_SECONDS = 24 * 60 * 60;
 const MAX_ATTEMPTS = 10;
+/** After a crash, the dead worker's rows are free again at most this long after it died. */
+export const DEFAULT_LEASE_MS = 15_000;
 const MAX_BACKOFF_MS = 10 * 60 * 1000;
 
 const URGENCY_HEADER: Record<NoticeUrgency, webpush.Urgency> = {
@@ -38,6 +49,7 @@ export function topicHeader(topic: string): string {
 
 interface NoticeForPush {
 	id: string;
+	kind?: string;
 	title: string;
 	body: string;
 	url: string | null;
@@ -57,7 +69,10 @@ export function pushPayload(notice: NoticeForPush, locale?: string): string {
 		url: notice.url ?? `/inbox/${notice.id}`,
 		topic: notice.topic ?? undefined,
 		requireAck: notice.requireAck,
-		locale: locale === 'zh' || locale === 'en' ? locale : undefined
+		locale: isLocale(locale) ? locale : undefined,
+		// Notices asking for a responder (SOS, welfare checks): the notification's "I'm on my way".
+		respond:
+			notice.kind === RESPOND_KIND && notice.topic?.startsWith('alert:') ? notice.topic.slice(6) : undefined
 	};
 	let json = JSON.stringify(payload);
 	for (const field of ['body', 'title'] as const) {
@@ -123,7 +138,7 @@ export interface WorkerOptions {
 	provider?: 'sqlite' | 'postgresql';
 	/** Requests in flight at once. */
 	concurrency?: number;
-	/** How long a claim holds before another worker may take the row over. */
+	/** How long a claim holds before another worker may take the row over (renewed every third). */
 	leaseMs?: number;
 	/** Connection reuse; pass one with `ca` to trust a test push service. */
 	agent?: https.Agent;
@@ -160,8 +175,6 @@ export class DeliveryWorker {
 	readonly #pollMs: number;
 	readonly #timeoutMs: number;
 	readonly #vapid = new VapidCache();
-	#sent: string[] = [];
-	#flushing: Promise<void> | null = null;
 	#running: Promise<void> | null = null;
 	#stopping = false;
 	#wake: (() => void) | null = null;
@@ -171,7 +184,7 @@ export class DeliveryWorker {
 		this.#db = options.db ?? defaultDb;
 		this.#postgres = (options.provider ?? dbTarget.provider) === 'postgresql';
 		this.concurrency = options.concurrency ?? 50;
-		this.#leaseMs = options.leaseMs ?? 60_000;
+		this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
 		this.#pollMs = options.pollMs ?? 2_000;
 		this.#timeoutMs = options.timeoutMs ?? 30_000;
 		this.id = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -213,6 +226,7 @@ export class DeliveryWorker {
 				notice: {
 					select: {
 						id: true,
+						kind: true,
 						title: true,
 						body: true,
 						url: true,
@@ -227,19 +241,45 @@ export class DeliveryWorker {
 		});
 		let next = 0;
 		const lane = async () => {
-			while (next < deliveries.length) {
+			while (next < deliveries.length && !this.#stopping) {
 				const outcome = await this.#deliver(deliveries[next++]);
 				result[outcome]++;
 			}
 		};
-		await Promise.all(Array.from({ length: Math.min(this.concurrency, deliveries.length) }, lane));
-		while (this.#flushing) await this.#flushing;
+		const renewal = setInterval(() => void this.renew().catch(() => {}), Math.max(50, this.#leaseMs / 3));
+		try {
+			await Promise.all(Array.from({ length: Math.min(this.concurrency, deliveries.length) }, lane));
+		} finally {
+			clearInterval(renewal);
+		}
+		// Stopped part-way: hand the rows not yet started back at once instead of after the lease.
+		const unsent = deliveries.slice(next).map((delivery) => delivery.id);
+		if (unsent.length) await this.release(unsent);
 		return result;
+	}
+
+	/** Extends the lease of every row this worker is still sending. */
+	async renew(now = new Date()): Promise<number> {
+		const { count } = await this.#db.pushDelivery.updateMany({
+			where: { claimedBy: this.id, status: 'SENDING' },
+			data: { claimedUntil: new Date(now.getTime() + this.#leaseMs) }
+		});
+		return count;
+	}
+
+	/** Puts claimed rows back in the queue, untried (the attempt is not counted). */
+	async release(ids: string[]): Promise<void> {
+		await this.#db.pushDelivery.updateMany({
+			where: { id: { in: ids }, claimedBy: this.id, status: 'SENDING' },
+			data: { status: 'QUEUED', claimedBy: null, claimedUntil: null, attempts: { decrement: 1 } }
+		});
 	}
 
 	/** Sends everything due now; returns the totals. */
 	async drain(): Promise<RunResult> {
 		const total: RunResult = { claimed: 0, sent: 0, retried: 0, failed: 0, gone: 0 };
+		// Called by hand (tests, scripts) after an earlier stop(): run again.
+		if (!this.#running) this.#stopping = false;
 		for (;;) {
 			const run = await this.runOnce();
 			for (const key of Object.keys(total) as (keyof RunResult)[]) total[key] += run[key];
@@ -276,28 +316,13 @@ export class DeliveryWorker {
 		} catch (error) {
 			return this.#failed(delivery, subscription.id, error);
 		}
-		this.#sent.push(delivery.id);
-		this.#flushing ??= this.#flushSent();
+		// Written now, before this lane sends again: the answer is the only proof it went out.
+		await db.pushDelivery.update({
+			where: { id: delivery.id },
+			// claimedBy stays: which worker handed it over.
+			data: { status: 'SENT', sentAt: new Date(), claimedUntil: null, lastError: null }
+		});
 		return 'sent';
-	}
-
-	/**
-	 * Marks handed-over rows SENT, many per UPDATE: while one write runs the next batch gathers, so
-	 * the lanes keep sending instead of queueing one write each behind the database.
-	 */
-	async #flushSent(): Promise<void> {
-		try {
-			while (this.#sent.length) {
-				const ids = this.#sent.splice(0, 500);
-				await this.#db.pushDelivery.updateMany({
-					where: { id: { in: ids } },
-					// claimedBy stays: which worker handed it over.
-					data: { status: 'SENT', sentAt: new Date(), claimedUntil: null, lastError: null }
-				});
-			}
-		} finally {
-			this.#flushing = null;
-		}
 	}
 
 	async #failed(delivery: ClaimedDelivery, subscriptionId: string, error: unknown) {
@@ -373,6 +398,18 @@ export class DeliveryWorker {
 	wake(): void {
 		this.#woken = true;
 		this.#wake?.();
+	}
+
+	/**
+	 * Gives back the deliveries this worker leased and has not finished (a stop mid-batch): they are
+	 * due again at once, for whichever worker claims next. Returns how many.
+	 */
+	async releaseLeases(): Promise<number> {
+		const { count } = await this.#db.pushDelivery.updateMany({
+			where: { claimedBy: this.id, status: 'SENDING' },
+			data: { status: 'QUEUED', claimedBy: null, claimedUntil: null, nextAttemptAt: new Date() }
+		});
+		return count;
 	}
 
 	async stop(): Promise<void> {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { emit } from '$lib/server/events';
+import { makeAlert } from '../../../../tests/support/alert-factories';
 import { assign, makeOperation, makeShift, makeUser } from '../../../../tests/support/factories';
 import { makeItem, makePod, makePost } from '../../../../tests/support/logistics-factories';
 import { consumeEvents, shiftTopic } from './from-events';
@@ -99,15 +100,14 @@ describe('events become messages', () => {
 			category: 'MEDICAL',
 			severity: 'CRITICAL'
 		});
-		await emit(db, 'patrol.missing', {
-			alertId: 'a1',
-			assignmentId: 'x',
+		const missing = await makeAlert({
 			operationId: operation.id,
+			kind: 'MISSING',
 			shiftId: shift.id,
-			userId: en.id,
-			leaderId: null,
-			dueAt: shift.startsAt.toISOString()
+			subjectUserId: en.id,
+			params: { person: en.name, place: 'North Gate', due: shift.startsAt.toISOString() }
 		});
+		await emit(db, 'alert.changed', { alertId: missing.id, change: 'raised', actorId: null });
 		const item = await makeItem(operation.id);
 		await emit(db, 'logistics.low_stock', {
 			operationId: operation.id,
@@ -126,7 +126,7 @@ describe('events become messages', () => {
 		const forOrganizer = await noticesOf(organizer.id);
 		expect(forOrganizer.map((notice) => notice.kind)).toEqual([
 			'report.filed',
-			'patrol.missing',
+			'alert',
 			'logistics.low_stock'
 		]);
 		expect(forOrganizer[0].title).toBe('紧急现场报告');
@@ -163,6 +163,22 @@ describe('events become messages', () => {
 });
 
 describe('shift reminders', () => {
+	it('reminds each person once when two instances run at the same time', async () => {
+		const { operation } = await scene();
+		await db.operation.update({ where: { id: operation.id }, data: { reminderMinutes: 45 } });
+		const now = new Date();
+		const soon = await makeShift(operation.id, { startsAt: new Date(now.getTime() + 30 * MINUTE) });
+		const people = [];
+		for (let i = 0; i < 12; i++) {
+			const person = await makeUser();
+			await assign(soon.id, person.id);
+			people.push(person);
+		}
+		const runs = await Promise.all([remindUpcomingShifts(now), remindUpcomingShifts(now)]);
+		expect(runs[0] + runs[1]).toBe(12);
+		expect(await db.notice.count({ where: { userId: { in: people.map((p) => p.id) } } })).toBe(12);
+	});
+
 	it('reminds each assigned person once, the operation’s lead time before the start', async () => {
 		const { operation, en, zh } = await scene();
 		await db.operation.update({ where: { id: operation.id }, data: { reminderMinutes: 45 } });

@@ -3,7 +3,7 @@
 // sender could be aimed at any address inside the operator's network.
 import type { SubscriptionInput } from '$lib/schemas/notify';
 import { pushAllowedHosts } from '../config';
-import { db } from '../db';
+import { db, isUniqueViolation } from '../db';
 import { DomainError, NotFoundError } from '../errors';
 
 /** `*.example.com` matches any subdomain of example.com (not example.com itself). */
@@ -30,10 +30,13 @@ export class PushHostRefusedError extends DomainError {
 }
 
 /**
- * Stores (or refreshes) a browser's subscription for this person. The same browser subscribing
- * again, or after another person signed in on it, keeps one row: the endpoint is unique.
+ * Stores (or refreshes) a browser's subscription for this person. The endpoint is unique: the same
+ * browser subscribing again keeps one row. A subscription belongs to the account that registered
+ * it; another account may take the row over only by proving it is the same browser (the same
+ * keys: a shared phone on which someone else signed in). Anyone else is refused, so knowing an
+ * endpoint does not let an account redirect another person's notifications to itself or drop them.
  */
-export async function saveSubscription(userId: string, input: SubscriptionInput) {
+export async function saveSubscription(userId: string, input: SubscriptionInput, retry = true) {
 	if (!isAllowedPushEndpoint(input.endpoint)) throw new PushHostRefusedError();
 	const data = {
 		userId,
@@ -43,12 +46,32 @@ export async function saveSubscription(userId: string, input: SubscriptionInput)
 		userAgent: input.userAgent ?? null,
 		lastSeenAt: new Date()
 	};
-	return db.pushSubscription.upsert({
-		where: { endpoint: input.endpoint },
-		create: { endpoint: input.endpoint, ...data },
-		update: data,
-		select: deviceFields
-	});
+	try {
+		return await db.$transaction(async (tx) => {
+			const existing = await tx.pushSubscription.findUnique({
+				where: { endpoint: input.endpoint },
+				select: { id: true, userId: true, p256dh: true, auth: true }
+			});
+			if (!existing) {
+				return tx.pushSubscription.create({
+					data: { endpoint: input.endpoint, ...data },
+					select: deviceFields
+				});
+			}
+			if (existing.userId === userId) {
+				return tx.pushSubscription.update({ where: { id: existing.id }, data, select: deviceFields });
+			}
+			const sameBrowser = existing.p256dh === input.keys.p256dh && existing.auth === input.keys.auth;
+			if (!sameBrowser) throw new DomainError('notice_endpoint_taken', { status: 409, field: 'endpoint' });
+			// The same browser, now someone else's: the previous person's queued pushes are not sent to it.
+			await tx.pushDelivery.deleteMany({ where: { subscriptionId: existing.id, status: 'QUEUED' } });
+			return tx.pushSubscription.update({ where: { id: existing.id }, data, select: deviceFields });
+		});
+	} catch (error) {
+		// Two first registrations of one endpoint at once: the loser looks again.
+		if (retry && isUniqueViolation(error)) return saveSubscription(userId, input, false);
+		throw error;
+	}
 }
 
 const deviceFields = { id: true, label: true, userAgent: true, createdAt: true, lastSeenAt: true } as const;

@@ -10,13 +10,23 @@ export interface CheckpointClaim {
 	c: string;
 	/** Route id. */
 	r: string;
+	/** The route's poster version when printed (absent on posters printed before versions: 1). */
+	v?: number;
 }
 
-export function checkpointToken(checkpoint: { id: string; routeId: string }): string {
-	return signToken(PURPOSE, { c: checkpoint.id, r: checkpoint.routeId } satisfies CheckpointClaim);
+type PosterCheckpoint = { id: string; routeId: string; posterVersion?: number };
+
+export function checkpointToken(checkpoint: PosterCheckpoint): string {
+	const version = checkpoint.posterVersion ?? 1;
+	return signToken(PURPOSE, {
+		c: checkpoint.id,
+		r: checkpoint.routeId,
+		// Version 1 keeps the token as it was before versions, so old and new posters read alike.
+		...(version > 1 ? { v: version } : {})
+	} satisfies CheckpointClaim);
 }
 
-export function checkpointLink(origin: string, checkpoint: { id: string; routeId: string }): string {
+export function checkpointLink(origin: string, checkpoint: PosterCheckpoint): string {
 	return `${origin}/scan/${checkpointToken(checkpoint)}`;
 }
 
@@ -24,5 +34,7 @@ export function checkpointLink(origin: string, checkpoint: { id: string; routeId
 export function readCheckpointToken(scanned: string): CheckpointClaim | null {
 	const token = scanned.trim().split('/scan/').pop() ?? '';
 	const claim = readToken<CheckpointClaim>(PURPOSE, token);
-	return claim && typeof claim.c === 'string' && typeof claim.r === 'string' ? claim : null;
+	if (!claim || typeof claim.c !== 'string' || typeof claim.r !== 'string') return null;
+	if (claim.v !== undefined && !(Number.isInteger(claim.v) && claim.v >= 1)) return null;
+	return claim;
 }

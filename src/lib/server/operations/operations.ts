@@ -24,14 +24,6 @@ export async function operationCounts(operationId: string) {
 	return { volunteers, shifts, routes };
 }
 
-export async function listPosts(operationId: string) {
-	return db.post.findMany({
-		where: { operationId },
-		orderBy: [{ kind: 'asc' }, { name: 'asc' }],
-		select: { id: true, name: true, kind: true, zone: { select: { name: true } } }
-	});
-}
-
 /** A route's checkpoints in walking order, for maps and check-in screens. */
 export async function routeCheckpoints(routeId: string) {
 	return db.checkpoint.findMany({

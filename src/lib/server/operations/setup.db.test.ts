@@ -31,11 +31,11 @@ describe('setting up routes', () => {
 		}
 		const [a, , c] = (await routeDetail(route.id)).checkpoints;
 		expect(a.code).toMatch(/^[A-Z2-9]{4}$/);
-		await moveCheckpoint(organizer.id, c.id, 'up');
+		await moveCheckpoint(organizer.id, route.id, c.id, 'up');
 		expect(await names(route.id)).toEqual(['1:A', '2:C', '3:B']);
-		await moveCheckpoint(organizer.id, a.id, 'up');
+		await moveCheckpoint(organizer.id, route.id, a.id, 'up');
 		expect(await names(route.id)).toEqual(['1:A', '2:C', '3:B']);
-		await deleteCheckpoint(organizer.id, a.id);
+		await deleteCheckpoint(organizer.id, route.id, a.id);
 		expect(await names(route.id)).toEqual(['1:C', '2:B']);
 
 		const audits = await db.auditEntry.findMany({ where: { subjectId: route.id, actorId: organizer.id } });
@@ -71,7 +71,9 @@ describe('setting up routes', () => {
 				expectedIntervalMinutes: 20
 			})
 		).rejects.toMatchObject({ code: 'route_name_taken', options: { field: 'name' } });
-		await expect(deleteZone(organizer.id, route.zoneId)).rejects.toMatchObject({ code: 'zone_has_routes' });
+		await expect(deleteZone(organizer.id, route.operationId, route.zoneId)).rejects.toMatchObject({
+			code: 'zone_has_routes'
+		});
 	});
 
 	it('prints posters whose QR link carries a token for that checkpoint and route', async () => {

@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { audit } from '../audit';
 import { db, isUniqueViolation, type PostKind, type Tx } from '../db';
 import { DomainError, NotFoundError } from '../errors';
+import { operationsOf, type OperationActor } from './access';
 
 export interface OperationInput {
 	name: string;
@@ -20,8 +21,9 @@ function checkOperation(input: OperationInput) {
 		throw new DomainError('operation_ends_before_start', { field: 'endDate' });
 }
 
-export async function listOperations() {
+export async function listOperations(actor: OperationActor) {
 	return db.operation.findMany({
+		where: operationsOf(actor),
 		orderBy: { startsAt: 'desc' },
 		include: { _count: { select: { zones: true, routes: true, posts: true, shifts: true, members: true } } }
 	});
@@ -126,13 +128,25 @@ export async function saveZone(actorId: string, operationId: string, input: Zone
 	);
 }
 
-export async function deleteZone(actorId: string, zoneId: string) {
+export async function deleteZone(actorId: string, operationId: string, zoneId: string) {
 	await db.$transaction(async (tx) => {
-		const routes = await tx.route.count({ where: { zoneId } });
+		const routes = await tx.route.count({ where: { zoneId, operationId } });
 		if (routes) throw new DomainError('zone_has_routes', { status: 409, params: { count: routes } });
-		const { count } = await tx.zone.deleteMany({ where: { id: zoneId } });
+		const { count } = await tx.zone.deleteMany({ where: { id: zoneId, operationId } });
 		if (!count) throw new NotFoundError('zone');
-		await audit(tx, { actorId, action: 'zone.deleted', subjectType: 'Zone', subjectId: zoneId });
+		await audit(tx, { operationId, actorId, action: 'zone.deleted', subjectType: 'Zone', subjectId: zoneId });
+	});
+}
+
+/** Who may lead a zone: organizers, and the operation's active volunteers. */
+export async function zoneLeadChoices(operationId: string) {
+	return db.user.findMany({
+		where: {
+			status: 'ACTIVE',
+			OR: [{ role: { in: ['ORGANIZER', 'ADMIN'] } }, { memberships: { some: { operationId } } }]
+		},
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true }
 	});
 }
 
@@ -188,13 +202,13 @@ export async function savePost(actorId: string, operationId: string, input: Post
 	);
 }
 
-export async function deletePost(actorId: string, postId: string) {
+export async function deletePost(actorId: string, operationId: string, postId: string) {
 	await db.$transaction(async (tx) => {
-		const shifts = await tx.shift.count({ where: { postId } });
+		const shifts = await tx.shift.count({ where: { postId, operationId } });
 		if (shifts) throw new DomainError('place_has_shifts', { status: 409, params: { count: shifts } });
-		const { count } = await tx.post.deleteMany({ where: { id: postId } });
+		const { count } = await tx.post.deleteMany({ where: { id: postId, operationId } });
 		if (!count) throw new NotFoundError('post');
-		await audit(tx, { actorId, action: 'post.deleted', subjectType: 'Post', subjectId: postId });
+		await audit(tx, { operationId, actorId, action: 'post.deleted', subjectType: 'Post', subjectId: postId });
 	});
 }
 
@@ -226,13 +240,19 @@ export async function saveRoute(actorId: string, operationId: string, input: Rou
 	);
 }
 
-export async function deleteRoute(actorId: string, routeId: string) {
+export async function deleteRoute(actorId: string, operationId: string, routeId: string) {
 	await db.$transaction(async (tx) => {
-		const shifts = await tx.shift.count({ where: { routeId } });
+		const shifts = await tx.shift.count({ where: { routeId, operationId } });
 		if (shifts) throw new DomainError('place_has_shifts', { status: 409, params: { count: shifts } });
-		const { count } = await tx.route.deleteMany({ where: { id: routeId } });
+		const { count } = await tx.route.deleteMany({ where: { id: routeId, operationId } });
 		if (!count) throw new NotFoundError('route');
-		await audit(tx, { actorId, action: 'route.deleted', subjectType: 'Route', subjectId: routeId });
+		await audit(tx, {
+			operationId,
+			actorId,
+			action: 'route.deleted',
+			subjectType: 'Route',
+			subjectId: routeId
+		});
 	});
 }
 
@@ -308,11 +328,22 @@ export async function addCheckpoint(actorId: string, routeId: string, input: Che
 	);
 }
 
-export async function updateCheckpoint(actorId: string, checkpointId: string, input: CheckpointInput) {
+/** A checkpoint of the given route, or a 404: ids from a form are checked against the page's route. */
+async function checkpointOf(tx: Tx, routeId: string, checkpointId: string) {
+	const checkpoint = await tx.checkpoint.findFirst({ where: { id: checkpointId, routeId } });
+	if (!checkpoint) throw new NotFoundError('checkpoint');
+	return checkpoint;
+}
+
+export async function updateCheckpoint(
+	actorId: string,
+	routeId: string,
+	checkpointId: string,
+	input: CheckpointInput
+) {
 	await codeClash(() =>
 		db.$transaction(async (tx) => {
-			const checkpoint = await tx.checkpoint.findUnique({ where: { id: checkpointId } });
-			if (!checkpoint) throw new NotFoundError('checkpoint');
+			const checkpoint = await checkpointOf(tx, routeId, checkpointId);
 			await tx.checkpoint.update({
 				where: { id: checkpointId },
 				data: {
@@ -335,10 +366,14 @@ export async function updateCheckpoint(actorId: string, checkpointId: string, in
 }
 
 /** Positions are unique per route: park the moving checkpoint at 0 while the other takes its place. */
-export async function moveCheckpoint(actorId: string, checkpointId: string, direction: 'up' | 'down') {
+export async function moveCheckpoint(
+	actorId: string,
+	routeId: string,
+	checkpointId: string,
+	direction: 'up' | 'down'
+) {
 	await db.$transaction(async (tx) => {
-		const checkpoint = await tx.checkpoint.findUnique({ where: { id: checkpointId } });
-		if (!checkpoint) throw new NotFoundError('checkpoint');
+		const checkpoint = await checkpointOf(tx, routeId, checkpointId);
 		const neighbour = await tx.checkpoint.findFirst({
 			where: {
 				routeId: checkpoint.routeId,
@@ -360,10 +395,9 @@ export async function moveCheckpoint(actorId: string, checkpointId: string, dire
 	});
 }
 
-export async function deleteCheckpoint(actorId: string, checkpointId: string) {
+export async function deleteCheckpoint(actorId: string, routeId: string, checkpointId: string) {
 	await db.$transaction(async (tx) => {
-		const checkpoint = await tx.checkpoint.findUnique({ where: { id: checkpointId } });
-		if (!checkpoint) throw new NotFoundError('checkpoint');
+		const checkpoint = await checkpointOf(tx, routeId, checkpointId);
 		await tx.checkpoint.delete({ where: { id: checkpointId } });
 		// Close the gap, lowest first, so no two share a position on the way.
 		const after = await tx.checkpoint.findMany({

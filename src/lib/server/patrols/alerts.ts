@@ -1,145 +1,150 @@
-// In-app alerts for a shift's leader and the organizers: someone missing, a patrol gone quiet.
-// Each is also an outbox event, so the notifications worker can push it to their phones.
-import { db, isUniqueViolation, type Tx } from '../db';
-import { emit } from '../events';
-import { publish } from '../live/bus';
-import { coverageChannel, teamChannel } from './channels';
+// The patrol watch's alerts, on the alert core (../alerts): someone missing, a patrol gone quiet.
+// One alert per situation: a patrol that goes quiet again after checking in reopens its alert
+// (count goes up) instead of adding one, and the alert clears by itself when the person starts
+// or checks in again.
+import { db, isBusy, isUniqueViolation, type Tx } from '../db';
+import { announceAlerts, raiseAlertIn, type RaiseResult } from '../alerts/alerts';
 
 interface AlertInput {
 	operationId: string;
 	shiftId: string;
-	leaderId: string | null;
 	assignmentId: string;
 	userId: string;
 	dueAt: Date;
 }
 
-/** Records the alert and its event together; false when another app instance got there first. */
-async function raise(work: (tx: Tx) => Promise<boolean>): Promise<boolean> {
-	try {
-		return await db.$transaction(work);
-	} catch (error) {
-		if (isUniqueViolation(error)) return false;
-		throw error;
+export const missingKey = (assignmentId: string) => `missing:${assignmentId}`;
+export const overdueKey = (patrolId: string) => `overdue:${patrolId}`;
+
+/** What the alert's message needs: the person and the place, as they were when it was raised. */
+async function names(input: { userId: string; shiftId: string }) {
+	const [person, shift] = await Promise.all([
+		db.user.findUnique({ where: { id: input.userId }, select: { name: true } }),
+		db.shift.findUnique({
+			where: { id: input.shiftId },
+			select: {
+				title: true,
+				route: { select: { name: true, zoneId: true } },
+				post: { select: { name: true, zoneId: true } }
+			}
+		})
+	]);
+	return {
+		person: person?.name ?? '',
+		place: shift?.route?.name ?? shift?.post?.name ?? shift?.title ?? '',
+		zoneId: shift?.route?.zoneId ?? shift?.post?.zoneId ?? null
+	};
+}
+
+const BUSY_RETRIES = 3;
+
+/**
+ * The alert raised, or null when another app instance got there first. A short transaction (the
+ * names are read before it); a busy database is tried again a few times before giving up, and
+ * what is not raised stays due for the watch's next run (the transaction changed nothing).
+ */
+async function raise(work: (tx: Tx) => Promise<RaiseResult | null>): Promise<RaiseResult | null> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await db.$transaction(work);
+		} catch (error) {
+			if (isUniqueViolation(error)) return null;
+			if (!isBusy(error) || attempt >= BUSY_RETRIES) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+		}
 	}
 }
 
-export function raiseMissing(input: AlertInput): Promise<boolean> {
+export async function raiseMissing(input: AlertInput): Promise<RaiseResult | null> {
+	const { person, place, zoneId } = await names(input);
 	return raise(async (tx) => {
-		const alert = await tx.patrolAlert.create({
-			data: {
-				dedupeKey: `missing:${input.assignmentId}`,
-				kind: 'MISSING',
-				operationId: input.operationId,
-				shiftId: input.shiftId,
-				assignmentId: input.assignmentId,
-				userId: input.userId,
-				dueAt: input.dueAt
-			}
-		});
-		await emit(tx, 'patrol.missing', {
-			alertId: alert.id,
-			assignmentId: input.assignmentId,
+		// Once per assignment: a missing alert a person resolved is not raised again by the watch.
+		const earlier = await tx.alert.count({ where: { assignmentId: input.assignmentId, kind: 'MISSING' } });
+		if (earlier) return null;
+		return raiseAlertIn(tx, {
 			operationId: input.operationId,
+			kind: 'MISSING',
+			priority: 'HIGH',
+			foldKey: missingKey(input.assignmentId),
+			subjectUserId: input.userId,
+			assignmentId: input.assignmentId,
 			shiftId: input.shiftId,
-			userId: input.userId,
-			leaderId: input.leaderId,
-			dueAt: input.dueAt.toISOString()
+			zoneId,
+			at: new Date(),
+			params: { person, place, due: input.dueAt.toISOString() }
 		});
-		return true;
 	});
 }
 
-export function raiseOverdue(
+export async function raiseOverdue(
 	input: AlertInput & {
 		patrolId: string;
 		routeId: string | null;
-		checkInCount: number;
+		startedAt: Date;
 		lastCheckInAt: Date | null;
 	}
-): Promise<boolean> {
+): Promise<RaiseResult | null> {
+	const { person, place, zoneId } = await names(input);
 	return raise(async (tx) => {
 		// Claims this overdue spell of the patrol: unchanged since we read it, not yet alerted.
 		const claimed = await tx.patrol.updateMany({
 			where: { id: input.patrolId, overdueAlerted: false, dueAt: input.dueAt, endedAt: null },
 			data: { overdueAlerted: true }
 		});
-		if (claimed.count === 0) return false;
-		const alert = await tx.patrolAlert.create({
-			data: {
-				dedupeKey: `overdue:${input.patrolId}:${input.checkInCount}`,
-				kind: 'OVERDUE',
-				operationId: input.operationId,
-				shiftId: input.shiftId,
-				assignmentId: input.assignmentId,
-				userId: input.userId,
-				patrolId: input.patrolId,
-				dueAt: input.dueAt
-			}
-		});
-		await emit(tx, 'patrol.overdue', {
-			alertId: alert.id,
-			patrolId: input.patrolId,
+		if (claimed.count === 0) return null;
+		return raiseAlertIn(tx, {
 			operationId: input.operationId,
+			kind: 'OVERDUE',
+			priority: 'HIGH',
+			foldKey: overdueKey(input.patrolId),
+			reopen: true,
+			subjectUserId: input.userId,
+			patrolId: input.patrolId,
+			assignmentId: input.assignmentId,
 			shiftId: input.shiftId,
-			userId: input.userId,
-			leaderId: input.leaderId,
-			routeId: input.routeId,
-			lastCheckInAt: input.lastCheckInAt?.toISOString() ?? null,
-			dueAt: input.dueAt.toISOString()
+			zoneId,
+			params: {
+				person,
+				place,
+				since: (input.lastCheckInAt ?? input.startedAt).toISOString(),
+				due: input.dueAt.toISOString()
+			}
 		});
-		return true;
 	});
 }
 
-/** Tells the boards of these operations and shifts that their alerts changed. */
-export async function announceAlerts(raised: { operationId: string; shiftId: string }[]) {
-	const channels = new Set(raised.flatMap((a) => [coverageChannel(a.operationId), teamChannel(a.shiftId)]));
-	for (const channel of channels) {
-		try {
-			await publish(channel, { alerts: true });
-		} catch (error) {
-			console.error('[patrols] live notice failed', error);
-		}
-	}
-}
+type RaisedAlert = RaiseResult['alert'];
 
-const alertSelect = {
-	id: true,
-	kind: true,
-	shiftId: true,
-	userId: true,
-	patrolId: true,
-	dueAt: true,
-	createdAt: true,
-	assignment: {
-		select: {
-			user: { select: { name: true, phone: true } },
-			shift: {
-				select: {
-					title: true,
-					route: { select: { name: true } },
-					post: { select: { name: true } }
-				}
+/** Failures in one run after which the rest waits for the next run (the database is jammed). */
+const GIVE_UP_AFTER = 3;
+
+/**
+ * Raises the watch's alerts one short transaction each. One that fails (the database stayed
+ * busy) is logged and left due, so the next run raises it; the others still go out, and every
+ * alert raised is announced on the live board even when a later one failed. Throws the first
+ * failure at the end so the job logs it. Returns how many were raised.
+ */
+export async function raiseEach<T>(
+	what: string,
+	items: T[],
+	raiseOne: (item: T) => Promise<RaisedAlert | null>
+): Promise<number> {
+	const raised: RaisedAlert[] = [];
+	const failures: unknown[] = [];
+	try {
+		for (const item of items) {
+			if (failures.length >= GIVE_UP_AFTER) break;
+			try {
+				const alert = await raiseOne(item);
+				if (alert) raised.push(alert);
+			} catch (error) {
+				failures.push(error);
 			}
 		}
+	} finally {
+		await announceAlerts(raised);
 	}
-} as const;
-
-/** Open alerts, newest first, with who and where. */
-export async function openAlerts(where: { operationId: string } | { shiftId: { in: string[] } }, take = 50) {
-	const alerts = await db.patrolAlert.findMany({
-		where: { ...where, clearedAt: null },
-		orderBy: { createdAt: 'desc' },
-		take,
-		select: alertSelect
-	});
-	return alerts.map(({ assignment, ...alert }) => ({
-		...alert,
-		name: assignment.user.name,
-		phone: assignment.user.phone,
-		place: assignment.shift.route?.name ?? assignment.shift.post?.name ?? assignment.shift.title ?? ''
-	}));
+	if (failures.length)
+		throw new AggregateError(failures, `${what} alerts: ${failures.length} left for the next run`);
+	return raised.length;
 }
-
-export type OpenAlert = Awaited<ReturnType<typeof openAlerts>>[number];

@@ -5,6 +5,7 @@ import { makeUser } from '$test/factories';
 import { clientId, makePatrolScenario, startScenarioPatrol } from '$test/patrol-factories';
 import { autoEndPatrols, flagMissing, MISSING_AFTER_MINUTES, recordNoShows } from './attendance';
 import { recordCheckIn } from './check-ins';
+import { consumeEvents } from '../notify/from-events';
 import { hoursServed } from '../shifts/mine';
 import { endPatrol, startPatrol, timeServed } from './patrols';
 
@@ -136,19 +137,25 @@ describe(`attendance on ${process.env.TEST_DB_PROVIDER}`, () => {
 		// Two app instances running the job at once raise it once.
 		await Promise.all([flagMissing(), flagMissing()]);
 		expect(await flagMissing()).toBe(0);
-		const alerts = await db.patrolAlert.findMany({
+		const alerts = await db.alert.findMany({
 			where: { assignmentId: { in: [late.assignment.id, onTime.assignment.id] } }
 		});
-		expect(alerts).toMatchObject([{ kind: 'MISSING', assignmentId: late.assignment.id, clearedAt: null }]);
-		const events = await db.outboxEvent.findMany({ where: { topic: 'patrol.missing' } });
-		const payloads = events
-			.map((e) => JSON.parse(e.payload))
-			.filter((p) => p.assignmentId === late.assignment.id);
-		expect(payloads).toEqual([expect.objectContaining({ leaderId: leader.id, userId: late.volunteer.id })]);
+		expect(alerts).toMatchObject([
+			{ kind: 'MISSING', assignmentId: late.assignment.id, subjectUserId: late.volunteer.id, status: 'OPEN' }
+		]);
+		const events = await db.outboxEvent.findMany({ where: { topic: 'alert.changed' } });
+		const payloads = events.map((e) => JSON.parse(e.payload)).filter((p) => p.alertId === alerts[0].id);
+		expect(payloads).toEqual([expect.objectContaining({ change: 'raised' })]);
+		// The leader is told: one notice about this alert.
+		await consumeEvents();
+		expect(await db.notice.count({ where: { userId: leader.id, topic: `alert:${alerts[0].id}` } })).toBe(1);
 
 		await startScenarioPatrol(late);
-		const cleared = await db.patrolAlert.findUniqueOrThrow({ where: { id: alerts[0].id } });
+		const cleared = await db.alert.findUniqueOrThrow({ where: { id: alerts[0].id } });
+		expect(cleared).toMatchObject({ status: 'RESOLVED', resolvedById: null });
 		expect(cleared.clearedAt).not.toBeNull();
+		// Not raised again for that assignment.
+		expect(await flagMissing()).toBe(0);
 	});
 
 	it('records a no-show once after the shift, and takes it back for a start that happened in time', async () => {
@@ -189,5 +196,30 @@ describe(`attendance on ${process.env.TEST_DB_PROVIDER}`, () => {
 		const patrol = await db.patrol.findUniqueOrThrow({ where: { assignmentId: forgotten.assignment.id } });
 		expect(patrol).toMatchObject({ autoEnded: true, endedAt: forgotten.shift.endsAt });
 		expect((await timeServed(forgotten.volunteer.id)).minutes).toBe(230);
+	});
+});
+
+describe('the patrol watch when the database stays busy', () => {
+	it('raises the other alerts, and leaves the one that failed for the next run', async () => {
+		const { raiseEach } = await import('./alerts');
+		const busy = Object.assign(new Error('Operation has timed out'), { code: 'P1008' });
+		const tried: string[] = [];
+		const run = (failing: Set<string>) =>
+			raiseEach('test', ['a', 'b', 'c'], async (item) => {
+				tried.push(item);
+				if (failing.has(item)) throw busy;
+				return null;
+			});
+		await expect(run(new Set(['b']))).rejects.toThrow('test alerts: 1 left for the next run');
+		expect(tried).toEqual(['a', 'b', 'c']);
+		// A jammed database: after three failures the rest waits for the next run.
+		tried.length = 0;
+		await expect(
+			raiseEach('test', ['a', 'b', 'c', 'd'], async (item) => {
+				tried.push(item);
+				throw busy;
+			})
+		).rejects.toThrow('3 left');
+		expect(tried).toEqual(['a', 'b', 'c']);
 	});
 });

@@ -3,9 +3,10 @@
 // leader as missing, then recorded as no-shows once the shift is over, and patrols nobody ended
 // are closed a while after their shift.
 import { db } from '../db';
-import { announceAlerts, raiseMissing } from './alerts';
+import { raiseEach, raiseMissing } from './alerts';
 import { announcePatrol, closePatrol } from './patrols';
 import { raiseOverdueAlerts } from './overdue';
+import { watchSpotChecks } from './spot-checks';
 
 const MINUTE = 60_000;
 const BATCH = 500;
@@ -20,7 +21,7 @@ export async function flagMissing(now = new Date()): Promise<number> {
 		where: {
 			status: 'ASSIGNED',
 			patrol: { is: null },
-			patrolAlerts: { none: { kind: 'MISSING' } },
+			alerts: { none: { kind: 'MISSING' } },
 			shift: {
 				startsAt: { lte: new Date(now.getTime() - MISSING_AFTER_MINUTES * MINUTE) },
 				endsAt: { gt: now }
@@ -30,23 +31,23 @@ export async function flagMissing(now = new Date()): Promise<number> {
 		select: {
 			id: true,
 			userId: true,
-			shift: { select: { id: true, operationId: true, startsAt: true, leaderId: true } }
+			shift: { select: { id: true, operationId: true, startsAt: true } }
 		}
 	});
-	const raised = [];
-	for (const assignment of late) {
-		const done = await raiseMissing({
-			operationId: assignment.shift.operationId,
-			shiftId: assignment.shift.id,
-			leaderId: assignment.shift.leaderId,
-			assignmentId: assignment.id,
-			userId: assignment.userId,
-			dueAt: assignment.shift.startsAt
-		});
-		if (done) raised.push({ operationId: assignment.shift.operationId, shiftId: assignment.shift.id });
-	}
-	await announceAlerts(raised);
-	return raised.length;
+	return raiseEach(
+		'missing',
+		late,
+		async (assignment) =>
+			(
+				await raiseMissing({
+					operationId: assignment.shift.operationId,
+					shiftId: assignment.shift.id,
+					assignmentId: assignment.id,
+					userId: assignment.userId,
+					dueAt: assignment.shift.startsAt
+				})
+			)?.alert ?? null
+	);
 }
 
 /** Shifts over with no start: a no-show, counted on the person's profile. */
@@ -125,10 +126,24 @@ export async function autoEndPatrols(now = new Date()): Promise<number> {
 
 /** The patrol watch the background job runs every half minute. */
 export async function watchPatrols(now = new Date()) {
-	return {
-		overdue: await raiseOverdueAlerts(now),
-		missing: await flagMissing(now),
-		noShows: await recordNoShows(now),
-		autoEnded: await autoEndPatrols(now)
+	// Each part runs even when another failed (a busy database): an overdue patrol that could not
+	// be alerted must not keep missing people from being flagged.
+	const errors: unknown[] = [];
+	const part = async <T>(work: () => Promise<T>): Promise<T | null> => {
+		try {
+			return await work();
+		} catch (error) {
+			errors.push(error);
+			return null;
+		}
 	};
+	const result = {
+		overdue: await part(() => raiseOverdueAlerts(now)),
+		missing: await part(() => flagMissing(now)),
+		noShows: await part(() => recordNoShows(now)),
+		autoEnded: await part(() => autoEndPatrols(now)),
+		spotChecks: await part(() => watchSpotChecks(now))
+	};
+	if (errors.length) throw new AggregateError(errors, 'patrol watch: some work is left for the next run');
+	return result;
 }

@@ -6,14 +6,26 @@
 // checkpoint of another operation, and an unknown code. What is kept but flagged: a checkpoint of
 // another route of the same operation, one visited out of order, and one far from where the phone
 // says it was. Flagged check-ins are facts the organizers need, not mistakes to throw away.
+//
+// Presence evidence (evidence.ts) is judged on every check-in: too fast from the checkpoint
+// before, arrived in a burst, before the patrol began, synced long after, a wrong phone clock, no
+// position where the route wants one. A doubtful check-in is stored with its reasons, raises one
+// folding IMPLAUSIBLE_CHECK_IN alert per patrol, and does not count as a visit of its checkpoint
+// (Checkpoint.lastVisitAt) until a leader dismisses the flag. A QR from a poster the organizers
+// have since replaced is refused when scanned after the replacement (and the attempt is shown to
+// the leader); one scanned before it, synced late, still counts.
 import { distanceMetres } from '$lib/geo';
 import { normaliseCode } from '$lib/patrol-view';
 import { positionOf, type CheckInInput } from '$lib/schemas/patrol';
+import { clearAlerts, raiseAlert } from '../alerts/alerts';
 import { readCheckpointToken } from '../operations/checkpoint-token';
 import { db } from '../db';
 import { DomainError, NotFoundError } from '../errors';
 import { announcePatrol, patrolOf, patrolSummarySelect } from './patrols';
+import { presenceFlags, readFlags, together, withFlag, type EarlierCheckIn, type Flag } from './evidence';
 import { advance, isOutOfOrder, summarize, type PatrolSummary } from './route-progress';
+import { answerSpotCheck } from './spot-checks';
+import { blindSpotKey } from './visits';
 import { honestTime } from './times';
 
 /** Farther than this from the checkpoint (beyond the GPS error allowed) is flagged as far. */
@@ -61,7 +73,11 @@ export const checkInSelect = {
 	distanceMetres: true,
 	outOfOrder: true,
 	far: true,
-	wrongRoute: true
+	wrongRoute: true,
+	posterVersion: true,
+	flags: true,
+	doubtful: true,
+	flagReview: true
 } as const;
 
 export type StoredCheckIn = Awaited<ReturnType<typeof findCheckIn>>;
@@ -87,7 +103,17 @@ function sameSender(existing: NonNullable<StoredCheckIn>, userId: string) {
 	return { checkIn: existing, duplicate: true };
 }
 
-type Route = { expectedIntervalMinutes: number; checkpoints: Checkpoint[] };
+type Route = {
+	id: string;
+	name: string;
+	zoneId: string;
+	expectedIntervalMinutes: number;
+	travel: 'WALK' | 'CYCLE';
+	requirePosition: boolean;
+	posterVersion: number;
+	postersReplacedAt: Date | null;
+	checkpoints: Checkpoint[];
+};
 
 /**
  * Routes change rarely (an organizer edits one) and every check-in needs its checkpoints: a few
@@ -96,13 +122,25 @@ type Route = { expectedIntervalMinutes: number; checkpoints: Checkpoint[] };
 const ROUTE_CACHE_MS = 5000;
 const routes = new Map<string, { at: number; route: Promise<Route | null> }>();
 
+/** Forgets a cached route at once (its posters were just replaced in this process). */
+export function forgetRoute(routeId: string) {
+	routes.delete(routeId);
+}
+
 function routeOf(routeId: string): Promise<Route | null> {
 	const cached = routes.get(routeId);
 	if (cached && Date.now() - cached.at < ROUTE_CACHE_MS) return cached.route;
 	const route = db.route.findUnique({
 		where: { id: routeId },
 		select: {
+			id: true,
+			name: true,
+			zoneId: true,
 			expectedIntervalMinutes: true,
+			travel: true,
+			requirePosition: true,
+			posterVersion: true,
+			postersReplacedAt: true,
 			checkpoints: { select: checkpointSelect, orderBy: { position: 'asc' } }
 		}
 	});
@@ -121,7 +159,8 @@ async function store(userId: string, input: CheckInInput, receivedAt: Date) {
 	}
 	const route = await routeOf(patrol.routeId);
 	if (!route) throw new NotFoundError('patrol_route');
-	const checkpoint = await findCheckpoint(input, patrol, route.checkpoints);
+	const found = await findCheckpoint(input, patrol, route, time.happenedAt);
+	const checkpoint = found.checkpoint;
 
 	const onRoute = checkpoint.routeId === patrol.routeId;
 	const position = positionOf(input);
@@ -135,6 +174,27 @@ async function store(userId: string, input: CheckInInput, receivedAt: Date) {
 	const positions = route.checkpoints.map((c) => c.position);
 	const outOfOrder = onRoute && isOutOfOrder(positions, previous, checkpoint.position);
 	const wrongRoute = !onRoute;
+
+	// The evidence: the patrol's latest arrivals tell the check-in before this one in time (for
+	// speed) and those that arrived with it (a burst).
+	const recent = await recentCheckIns(patrol.id, route);
+	const before = recent
+		.filter((c) => c.happenedAt <= time.happenedAt)
+		.reduce<EarlierCheckIn | null>((a, c) => (!a || c.happenedAt > a.happenedAt ? c : a), null);
+	const facts = {
+		happenedAt: time.happenedAt,
+		receivedAt: time.receivedAt,
+		clockOffsetSeconds: time.clockOffsetSeconds,
+		checkpoint,
+		position: position ?? null,
+		distanceMetres: distance === null ? null : Math.round(distance),
+		far,
+		patrolStartedAt: patrol.startedAt,
+		travel: route.travel,
+		requirePosition: route.requirePosition
+	};
+	const flags = presenceFlags(facts, before, recent);
+	const doubtful = flags.length > 0;
 
 	const row = {
 		id: input.id,
@@ -155,13 +215,20 @@ async function store(userId: string, input: CheckInInput, receivedAt: Date) {
 		distanceMetres: distance === null ? null : Math.round(distance),
 		outOfOrder,
 		far,
-		wrongRoute
+		wrongRoute,
+		posterVersion: found.posterVersion,
+		flags: JSON.stringify(flags),
+		doubtful,
+		flagReview: null
 	};
 	// createMany: an INSERT without reading the row back; everything it holds is known here.
 	const create = db.checkIn.createMany({ data: [row] });
+	const visit = markVisit(checkpoint.id, time.happenedAt, doubtful);
 	if (!inOrder) {
-		await create;
+		await db.$transaction([create, visit]);
 		await rebuildSummary(patrol.id, route, receivedAt);
+		await afterEvidence(patrol, route, checkpoint, flags, together(facts, recent));
+		await answerSpotCheck({ ...row, hasPosition: position !== null });
 		await announcePatrol(patrol);
 		return answer(row);
 	}
@@ -170,20 +237,126 @@ async function store(userId: string, input: CheckInInput, receivedAt: Date) {
 		position: checkpoint.position,
 		happenedAt: time.happenedAt,
 		onRoute,
-		flagged: outOfOrder || far || wrongRoute
+		flagged: outOfOrder || far || wrongRoute || doubtful
 	});
 	const update = summaryUpdate(patrol, summary, route, receivedAt, time.clockOffsetSeconds);
-	// One batch, one transaction: the check-in and the patrol's summary, compare-and-set on the
-	// count so that two check-ins of one patrol at once cannot both advance the same summary.
+	// One batch, one transaction: the check-in, the patrol's summary and the checkpoint's last
+	// visit, compare-and-set on the count so that two check-ins of one patrol at once cannot both
+	// advance the same summary.
 	const [, updated] = await db.$transaction([
 		create,
 		db.patrol.updateMany({ where: { id: patrol.id, checkInCount: patrol.checkInCount }, data: update.data }),
-		...(update.clearAlerts ? [clearOverdue(patrol.id, receivedAt)] : [])
+		visit
 	]);
 	// Lost the race: the check-in is stored; its patrol's summary is rebuilt from all of them.
 	if (updated.count === 0) await rebuildSummary(patrol.id, route, receivedAt);
+	else if (update.clearAlerts) await clearOverdue(patrol.id, receivedAt);
+	await afterEvidence(patrol, route, checkpoint, flags, together(facts, recent));
+	await answerSpotCheck({ ...row, hasPosition: position !== null });
 	await announcePatrol(patrol);
 	return answer(row);
+}
+
+/** The checkpoint's last visit moves on; a doubtful one only moves its last doubtful visit. */
+function markVisit(checkpointId: string, at: Date, doubtful: boolean) {
+	return doubtful
+		? db.checkpoint.updateMany({
+				where: { id: checkpointId, OR: [{ lastDoubtfulAt: null }, { lastDoubtfulAt: { lt: at } }] },
+				data: { lastDoubtfulAt: at }
+			})
+		: db.checkpoint.updateMany({
+				where: { id: checkpointId, OR: [{ lastVisitAt: null }, { lastVisitAt: { lt: at } }] },
+				data: { lastVisitAt: at }
+			});
+}
+
+/** The checkpoint's last visit recomputed from its check-ins that count (after a flag changed). */
+export async function recountVisits(checkpointId: string) {
+	const [trusted, doubtful] = await Promise.all([
+		db.checkIn.aggregate({ where: { checkpointId, doubtful: false }, _max: { happenedAt: true } }),
+		db.checkIn.aggregate({ where: { checkpointId, doubtful: true }, _max: { happenedAt: true } })
+	]);
+	await db.checkpoint.updateMany({
+		where: { id: checkpointId },
+		data: { lastVisitAt: trusted._max.happenedAt, lastDoubtfulAt: doubtful._max.happenedAt }
+	});
+}
+
+/** The patrol's latest arrivals (a handful, by the index on patrol and arrival). */
+async function recentCheckIns(
+	patrolId: string,
+	route: Route
+): Promise<(EarlierCheckIn & { flags: string })[]> {
+	const rows = await db.checkIn.findMany({
+		where: { patrolId },
+		orderBy: { receivedAt: 'desc' },
+		take: 8,
+		select: { id: true, happenedAt: true, receivedAt: true, checkpointId: true, flags: true }
+	});
+	const places = new Map(route.checkpoints.map((c) => [c.id, c]));
+	return rows.map((row) => ({
+		id: row.id,
+		happenedAt: row.happenedAt,
+		receivedAt: row.receivedAt,
+		checkpoint: row.checkpointId ? (places.get(row.checkpointId) ?? null) : null,
+		flags: row.flags
+	}));
+}
+
+/**
+ * What a doubtful check-in sets off: the check-ins it arrived together with are flagged too (the
+ * first of a burst looked fine alone), and the patrol's one IMPLAUSIBLE_CHECK_IN alert is raised
+ * or folded, for its leader.
+ */
+async function afterEvidence(
+	patrol: Patrol,
+	route: Route,
+	checkpoint: Checkpoint,
+	flags: Flag[],
+	partners: (EarlierCheckIn & { flags: string })[]
+) {
+	// Someone was sent here, and a visit that counts came: the blind spot is covered.
+	if (!flags.length) await clearAlerts({ foldKey: blindSpotKey(checkpoint.id) }, 'visited');
+	const burst = flags.find((f) => f.code === 'burst');
+	for (const partner of burst ? partners : []) {
+		const stored = readFlags(partner.flags);
+		if (stored.some((f) => f.code === 'burst')) continue;
+		await db.checkIn.updateMany({
+			where: { id: partner.id },
+			data: { flags: JSON.stringify(withFlag(stored, burst!)), doubtful: true }
+		});
+		const row = await db.checkIn.findUnique({ where: { id: partner.id }, select: { checkpointId: true } });
+		if (row?.checkpointId) await recountVisits(row.checkpointId);
+	}
+	if (!flags.length) return;
+	await raiseDoubt(
+		patrol,
+		route,
+		checkpoint.name,
+		flags.map((f) => f.code)
+	);
+}
+
+/** The patrol's one alert about doubtful check-ins, raised or folded. */
+export async function raiseDoubt(
+	patrol: { id: string; userId: string; operationId: string; shiftId: string; assignmentId: string },
+	route: { name: string; zoneId: string },
+	checkpointName: string,
+	codes: string[]
+) {
+	const person = await db.user.findUnique({ where: { id: patrol.userId }, select: { name: true } });
+	await raiseAlert({
+		operationId: patrol.operationId,
+		kind: 'IMPLAUSIBLE_CHECK_IN',
+		priority: 'NORMAL',
+		foldKey: `implausible:${patrol.id}`,
+		subjectUserId: patrol.userId,
+		patrolId: patrol.id,
+		assignmentId: patrol.assignmentId,
+		shiftId: patrol.shiftId,
+		zoneId: route.zoneId,
+		params: { person: person?.name ?? '', place: route.name, checkpoint: checkpointName, reasons: codes }
+	});
 }
 
 /** The fields a stored check-in is read back with (its answer to the phone). */
@@ -221,11 +394,9 @@ function summaryUpdate(
 	};
 }
 
+/** Back on time: the patrol's overdue alert clears (and reopens if it goes quiet again). */
 const clearOverdue = (patrolId: string, at: Date) =>
-	db.patrolAlert.updateMany({
-		where: { patrolId, kind: 'OVERDUE', clearedAt: null },
-		data: { clearedAt: at }
-	});
+	clearAlerts({ patrolId, kinds: ['OVERDUE'] }, 'checked_in', at);
 
 /** The summary recomputed from every check-in of the patrol, retried until nobody raced it. */
 async function rebuildSummary(patrolId: string, route: Route, receivedAt: Date) {
@@ -243,7 +414,8 @@ async function rebuildSummary(patrolId: string, route: Route, receivedAt: Date) 
 				routeId: true,
 				outOfOrder: true,
 				far: true,
-				wrongRoute: true
+				wrongRoute: true,
+				doubtful: true
 			}
 		});
 		const summary = summarize(
@@ -252,16 +424,19 @@ async function rebuildSummary(patrolId: string, route: Route, receivedAt: Date) 
 				position: c.checkpointPosition,
 				happenedAt: c.happenedAt,
 				onRoute: c.routeId === patrol.routeId,
-				flagged: c.outOfOrder || c.far || c.wrongRoute
+				flagged: c.outOfOrder || c.far || c.wrongRoute || c.doubtful
 			}))
 		);
 		const update = summaryUpdate(patrol, summary, route, receivedAt, 0);
 		const { clockOffsetSeconds: _keep, ...data } = update.data;
-		const [updated] = await db.$transaction([
-			db.patrol.updateMany({ where: { id: patrolId, checkInCount: patrol.checkInCount }, data }),
-			...(update.clearAlerts ? [clearOverdue(patrolId, receivedAt)] : [])
-		]);
-		if (updated.count > 0) return;
+		const updated = await db.patrol.updateMany({
+			where: { id: patrolId, checkInCount: patrol.checkInCount },
+			data
+		});
+		if (updated.count > 0) {
+			if (update.clearAlerts) await clearOverdue(patrolId, receivedAt);
+			return;
+		}
 	}
 	throw new Error(`Could not rebuild the summary of patrol ${patrolId}`);
 }
@@ -269,8 +444,10 @@ async function rebuildSummary(patrolId: string, route: Route, receivedAt: Date) 
 async function findCheckpoint(
 	input: CheckInInput,
 	patrol: Patrol,
-	onRoute: Checkpoint[]
-): Promise<Checkpoint> {
+	route: Route,
+	happenedAt: Date
+): Promise<{ checkpoint: Checkpoint; posterVersion: number | null }> {
+	const onRoute = route.checkpoints;
 	if (input.method === 'QR') {
 		const claim = readCheckpointToken(input.token);
 		if (!claim) throw new DomainError('patrol_token_invalid', { field: 'token' });
@@ -282,7 +459,19 @@ async function findCheckpoint(
 		if (checkpoint.operationId !== patrol.operationId) {
 			throw new DomainError('patrol_token_other_operation', { field: 'token', status: 403 });
 		}
-		return checkpoint;
+		const posters = checkpoint.routeId === route.id ? route : await routeOf(checkpoint.routeId);
+		const version = claim.v ?? 1;
+		if (
+			posters &&
+			version < posters.posterVersion &&
+			posters.postersReplacedAt &&
+			happenedAt >= posters.postersReplacedAt
+		) {
+			// A photo of an old poster, or one left hanging: refused, and the leader sees the attempt.
+			await raiseDoubt(patrol, posters, checkpoint.name, ['withdrawn_poster']);
+			throw new DomainError('patrol_poster_replaced', { field: 'token', status: 410 });
+		}
+		return { checkpoint, posterVersion: version };
 	}
 	const code = normaliseCode(input.code);
 	const checkpoint =
@@ -292,7 +481,7 @@ async function findCheckpoint(
 			select: checkpointSelect
 		}));
 	if (!checkpoint) throw new DomainError('patrol_code_unknown', { field: 'code', params: { code } });
-	return checkpoint;
+	return { checkpoint, posterVersion: null };
 }
 
 async function positionBefore(patrol: Patrol, before: Date): Promise<number | null> {

@@ -5,7 +5,7 @@
 // one DISTINCT query for zone coverage), and one computation serves every organizer watching the
 // same operation for a second, so 2,000 running patrols and many open boards stay cheap.
 import { db } from '../db';
-import { openAlerts, type OpenAlert } from './alerts';
+import { openAlerts, type OpenAlerts } from '../alerts/alerts';
 import { missedPositions } from './route-progress';
 
 const CACHE_MS = 1000;
@@ -45,18 +45,33 @@ export interface CoverageBoard {
 	computedAt: Date;
 	zones: BoardZone[];
 	patrols: BoardPatrol[];
-	alerts: OpenAlert[];
+	alerts: OpenAlerts;
 }
 
 const cache = new Map<string, { at: number; board: Promise<CoverageBoard> }>();
 
-/** The board of an operation, at most a second old. */
+const computing = new Map<string, Promise<CoverageBoard>>();
+
+/**
+ * The board of an operation, at most a second old. While one computation runs, everyone who asks
+ * waits for it: under load a computation can take longer than a second, and starting another for
+ * each of 20 organizers reloading made the board's cost grow with the number of watchers.
+ */
 export function coverageBoard(operationId: string, now = new Date()): Promise<CoverageBoard> {
 	const cached = cache.get(operationId);
 	if (cached && now.getTime() - cached.at < CACHE_MS && now.getTime() >= cached.at) return cached.board;
+	const running = computing.get(operationId);
+	if (running) return running;
 	const board = computeBoard(operationId, now);
+	computing.set(operationId, board);
 	cache.set(operationId, { at: now.getTime(), board });
-	board.catch(() => cache.delete(operationId));
+	board.then(
+		() => computing.delete(operationId),
+		() => {
+			computing.delete(operationId);
+			cache.delete(operationId);
+		}
+	);
 	return board;
 }
 
@@ -107,7 +122,7 @@ async function computeBoard(operationId: string, now: Date): Promise<CoverageBoa
 				}
 			}
 		}),
-		openAlerts({ operationId })
+		openAlerts(operationId, { limit: 100 })
 	]);
 
 	const routes = new Map(
@@ -227,7 +242,7 @@ export function viewBoard(board: CoverageBoard, query: BoardQuery, now = new Dat
 			active: board.patrols.length,
 			overdue: board.patrols.filter((p) => isOverdue(p, now)).length,
 			flagged: board.patrols.filter((p) => p.flaggedCount > 0).length,
-			missing: board.alerts.filter((a) => a.kind === 'MISSING').length
+			missing: board.alerts.counts.MISSING ?? 0
 		},
 		zones: board.zones,
 		alerts: board.alerts,

@@ -12,7 +12,7 @@ afterAll(closeLiveBus);
 const MINUTE = 60_000;
 
 describe(`overdue patrols on ${process.env.TEST_DB_PROVIDER}`, () => {
-	it('alerts the leader and the organizers once when the expected interval passes, and clears on the next check-in', async () => {
+	it('alerts once when the expected interval passes, clears on the next check-in, and reopens the same alert when it goes quiet again', async () => {
 		const leader = await makeUser();
 		const scenario = await makePatrolScenario({
 			startedMinutesAgo: 60,
@@ -28,22 +28,16 @@ describe(`overdue patrols on ${process.env.TEST_DB_PROVIDER}`, () => {
 		await Promise.all([raiseOverdueAlerts(), raiseOverdueAlerts()]);
 		expect(await raiseOverdueAlerts()).toBe(0);
 
-		const alerts = await db.patrolAlert.findMany({
+		const alerts = await db.alert.findMany({
 			where: { shiftId: { in: [scenario.shift.id, onTime.shift.id] } }
 		});
-		expect(alerts).toMatchObject([{ kind: 'OVERDUE', patrolId: quiet.id, clearedAt: null }]);
-		const events = (await db.outboxEvent.findMany({ where: { topic: 'patrol.overdue' } }))
-			.map((e) => JSON.parse(e.payload))
-			.filter((p) => p.patrolId === quiet.id);
-		expect(events).toEqual([
-			expect.objectContaining({
-				alertId: alerts[0].id,
-				leaderId: leader.id,
-				userId: scenario.volunteer.id,
-				routeId: scenario.route.id,
-				lastCheckInAt: null
-			})
+		expect(alerts).toMatchObject([
+			{ kind: 'OVERDUE', patrolId: quiet.id, subjectUserId: scenario.volunteer.id, status: 'OPEN', count: 1 }
 		]);
+		const events = (await db.outboxEvent.findMany({ where: { topic: 'alert.changed' } }))
+			.map((e) => JSON.parse(e.payload))
+			.filter((p) => p.alertId === alerts[0].id);
+		expect(events).toEqual([expect.objectContaining({ change: 'raised' })]);
 		await expect.poll(() => notices.length).toBeGreaterThan(0);
 		unsubscribe();
 
@@ -59,13 +53,15 @@ describe(`overdue patrols on ${process.env.TEST_DB_PROVIDER}`, () => {
 			lng: undefined,
 			accuracy: undefined
 		});
-		expect(
-			(await db.patrolAlert.findUniqueOrThrow({ where: { id: alerts[0].id } })).clearedAt
-		).not.toBeNull();
+		const cleared = await db.alert.findUniqueOrThrow({ where: { id: alerts[0].id } });
+		expect(cleared.status).toBe('RESOLVED');
+		expect(cleared.clearedAt).not.toBeNull();
 		expect(await raiseOverdueAlerts()).toBe(0);
-		// 16 minutes on, both are overdue: this one again, and the other for the first time.
+		// 16 minutes on, both are overdue: this one again (the same alert, reopened), and the other.
 		expect(await raiseOverdueAlerts(new Date(Date.now() + 16 * MINUTE))).toBe(2);
-		expect(await db.patrolAlert.count({ where: { patrolId: quiet.id, clearedAt: null } })).toBe(1);
+		expect(await db.alert.findMany({ where: { patrolId: quiet.id } })).toMatchObject([
+			{ id: alerts[0].id, status: 'OPEN', count: 2, clearedAt: null }
+		]);
 	});
 
 	it('keeps the alert when a check-in synced late still leaves the patrol overdue', async () => {
@@ -83,7 +79,7 @@ describe(`overdue patrols on ${process.env.TEST_DB_PROVIDER}`, () => {
 			lng: undefined,
 			accuracy: undefined
 		});
-		expect(await db.patrolAlert.count({ where: { patrolId: patrol.id, clearedAt: null } })).toBe(1);
+		expect(await db.alert.count({ where: { patrolId: patrol.id, kind: 'OVERDUE', status: 'OPEN' } })).toBe(1);
 		expect(await raiseOverdueAlerts()).toBe(0);
 	});
 

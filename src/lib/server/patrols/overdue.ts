@@ -1,6 +1,6 @@
 // Patrols that have gone quiet: no check-in within the route's expected interval.
 import { db } from '../db';
-import { announceAlerts, raiseOverdue } from './alerts';
+import { raiseEach, raiseOverdue } from './alerts';
 
 const BATCH = 500;
 
@@ -24,27 +24,26 @@ export async function raiseOverdueAlerts(now = new Date()): Promise<number> {
 			userId: true,
 			assignmentId: true,
 			dueAt: true,
-			checkInCount: true,
-			lastCheckInAt: true,
-			assignment: { select: { shift: { select: { leaderId: true } } } }
+			startedAt: true,
+			lastCheckInAt: true
 		}
 	});
-	const raised = [];
-	for (const patrol of overdue) {
-		const done = await raiseOverdue({
-			patrolId: patrol.id,
-			operationId: patrol.operationId,
-			shiftId: patrol.shiftId,
-			routeId: patrol.routeId,
-			leaderId: patrol.assignment.shift.leaderId,
-			assignmentId: patrol.assignmentId,
-			userId: patrol.userId,
-			dueAt: patrol.dueAt!,
-			checkInCount: patrol.checkInCount,
-			lastCheckInAt: patrol.lastCheckInAt
-		});
-		if (done) raised.push(patrol);
-	}
-	await announceAlerts(raised);
-	return raised.length;
+	return raiseEach(
+		'overdue',
+		overdue,
+		async (patrol) =>
+			(
+				await raiseOverdue({
+					patrolId: patrol.id,
+					operationId: patrol.operationId,
+					shiftId: patrol.shiftId,
+					routeId: patrol.routeId,
+					assignmentId: patrol.assignmentId,
+					userId: patrol.userId,
+					dueAt: patrol.dueAt!,
+					startedAt: patrol.startedAt,
+					lastCheckInAt: patrol.lastCheckInAt
+				})
+			)?.alert ?? null
+	);
 }

@@ -4,10 +4,12 @@
 // phone, finds what the first request made and changes nothing.
 import { EARLY_START_MINUTES } from '$lib/patrol-view';
 import { positionOf, type EndPatrolInput, type StartPatrolInput } from '$lib/schemas/patrol';
+import { announceAlerts, clearAlertsIn } from '../alerts/alerts';
 import { db, isUniqueViolation, type Tx } from '../db';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { publish } from '../live/bus';
 import { coverageChannel, teamChannel } from './channels';
+import { markedMinutes } from './marks';
 import { honestTime } from './times';
 
 const MINUTE = 60_000;
@@ -101,6 +103,7 @@ export async function startPatrol(userId: string, input: StartPatrolInput, recei
 	const position = positionOf(input);
 	const interval = shift.route?.expectedIntervalMinutes;
 	let patrol;
+	let cleared: { operationId: string; shiftId: string | null }[] = [];
 	try {
 		patrol = await db.$transaction(async (tx) => {
 			const created = await tx.patrol.create({
@@ -122,10 +125,12 @@ export async function startPatrol(userId: string, input: StartPatrolInput, recei
 				}
 			});
 			await markPresent(tx, assignment.id, userId);
-			await tx.patrolAlert.updateMany({
-				where: { assignmentId: assignment.id, kind: 'MISSING', clearedAt: null },
-				data: { clearedAt: receivedAt }
-			});
+			cleared = await clearAlertsIn(
+				tx,
+				{ assignmentId: assignment.id, kinds: ['MISSING'] },
+				'started',
+				receivedAt
+			);
 			return created;
 		});
 	} catch (error) {
@@ -135,6 +140,7 @@ export async function startPatrol(userId: string, input: StartPatrolInput, recei
 		return { patrol: winner, duplicate: true };
 	}
 	await announcePatrol(patrol);
+	if (cleared.length) await announceAlerts(cleared);
 	return { patrol, duplicate: false };
 }
 
@@ -201,13 +207,14 @@ export async function closePatrol(tx: Tx, patrol: { id: string; assignmentId: st
 		where: { id: patrol.assignmentId, status: 'PRESENT' },
 		data: { status: 'COMPLETED' }
 	});
-	await tx.patrolAlert.updateMany({
-		where: { patrolId: patrol.id, clearedAt: null },
-		data: { clearedAt: at }
-	});
+	// What was about the patrol's progress is over; doubtful check-ins and spot checks stay to be handled.
+	await clearAlertsIn(tx, { patrolId: patrol.id, kinds: ['OVERDUE', 'MISSED_CHECKPOINT'] }, 'ended', at);
 }
 
-/** Hours served: the sum of actual start to actual end over a person's ended patrols. */
+/**
+ * Hours served: the sum of actual start to actual end over a person's ended patrols, and the time
+ * a leader marked them present by hand on shifts they had no patrol for (patrols/marks.ts).
+ */
 export async function timeServed(
 	userId: string,
 	operationId?: string
@@ -217,5 +224,6 @@ export async function timeServed(
 		select: { startedAt: true, endedAt: true }
 	});
 	const ms = patrols.reduce((sum, p) => sum + (p.endedAt!.getTime() - p.startedAt.getTime()), 0);
-	return { minutes: Math.round(ms / MINUTE), shifts: patrols.length };
+	const marked = await markedMinutes(userId, operationId);
+	return { minutes: Math.round(ms / MINUTE) + marked.minutes, shifts: patrols.length + marked.shifts };
 }

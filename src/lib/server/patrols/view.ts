@@ -1,9 +1,14 @@
 // The patrol view a volunteer's phone keeps (see $lib/patrol-view): their shifts around now with
-// route, checkpoints and patrol, the operation's checkpoint codes, and their recent reports.
+// route, checkpoints and patrol, short salted hashes of their own routes' checkpoint codes (never
+// the codes: those are on the posters, and the server checks them), and their recent reports.
 import type { PatrolView, ViewCheckIn } from '$lib/patrol-view';
+import { PLACED } from '$lib/shifts/status';
 import { db } from '../db';
+import { codeHashOf, codeSaltOf } from './code-hash';
+import { readFlags } from './evidence';
 import { checkInSelect } from './check-ins';
 import { timeServed } from './patrols';
+import { waitingSpotChecks } from './spot-checks';
 import { ledShiftsAround } from './team';
 
 const iso = (date: Date) => date.toISOString();
@@ -12,7 +17,7 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 	const assignments = await db.assignment.findMany({
 		where: {
 			userId,
-			status: { in: ['ASSIGNED', 'PRESENT', 'COMPLETED', 'NO_SHOW'] },
+			status: { in: [...PLACED] },
 			shift: { endsAt: { gt: new Date(now.getTime() - 12 * 60 * 60_000) } }
 		},
 		orderBy: { shift: { startsAt: 'asc' } },
@@ -40,7 +45,6 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 									id: true,
 									position: true,
 									name: true,
-									code: true,
 									lat: true,
 									lng: true,
 									instructions: true
@@ -64,10 +68,12 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 			}
 		}
 	});
-	const operationIds = [...new Set(assignments.map((a) => a.shift.operation.id))];
-	const [codes, reports, served, leading] = await Promise.all([
+	const routeIds = [...new Set(assignments.flatMap((a) => (a.shift.route ? [a.shift.route.id] : [])))];
+	const salt = codeSaltOf(userId);
+	const patrolIds = assignments.flatMap((a) => (a.patrol ? [a.patrol.id] : []));
+	const [codes, reports, served, leading, spotChecks] = await Promise.all([
 		db.checkpoint.findMany({
-			where: { operationId: { in: operationIds } },
+			where: { routeId: { in: routeIds } },
 			select: {
 				id: true,
 				code: true,
@@ -92,7 +98,8 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 			}
 		}),
 		timeServed(userId),
-		ledShiftsAround(userId, now)
+		ledShiftsAround(userId, now),
+		waitingSpotChecks(patrolIds)
 	]);
 	return {
 		userId,
@@ -121,21 +128,24 @@ export async function patrolViewFor(userId: string, now = new Date()): Promise<P
 				endedAt: patrol.endedAt && iso(patrol.endedAt),
 				autoEnded: patrol.autoEnded,
 				handoverNote: patrol.handoverNote,
-				checkIns: patrol.checkIns.map((c): ViewCheckIn => ({
+				spotCheck: ((check) => check && { id: check.id, dueAt: iso(check.dueAt) })(spotChecks.get(patrol.id)),
+				checkIns: patrol.checkIns.map(({ flags, posterVersion: _poster, ...c }): ViewCheckIn => ({
 					...c,
+					flags: readFlags(flags) as ViewCheckIn['flags'],
 					happenedAt: iso(c.happenedAt),
 					receivedAt: iso(c.receivedAt)
 				}))
 			}
 		})),
 		codes: codes.map((c) => ({
-			code: c.code,
+			hash: codeHashOf(salt, c.code),
 			checkpointId: c.id,
 			routeId: c.routeId,
 			routeName: c.route.name,
 			name: c.name,
 			position: c.position
 		})),
+		codeSalt: salt,
 		reports: reports.map((r) => ({ ...r, happenedAt: iso(r.happenedAt) })),
 		minutesServed: served.minutes,
 		leading

@@ -9,6 +9,7 @@ import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { emit } from '../events';
 import { publish } from '../live/bus';
 import { isStockStaff, type Actor } from '../logistics/access';
+import { ON_SHIFT } from '$lib/shifts/status';
 
 const MINUTE = 60_000;
 /** A booking nobody checked into this long after its start is released for others. */
@@ -37,7 +38,7 @@ async function shiftsOf(userId: string, operationId: string, now: Date) {
 			operationId,
 			endsAt: { gt: now },
 			startsAt: { lt: new Date(now.getTime() + HORIZON_HOURS * 60 * MINUTE) },
-			assignments: { some: { userId, status: { in: ['ASSIGNED', 'PRESENT'] } } }
+			assignments: { some: { userId, status: { in: [...ON_SHIFT] } } }
 		},
 		orderBy: { startsAt: 'asc' },
 		select: {

@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
 import { closeLiveBus } from '$lib/server/live/bus';
 import { makeUser } from '$test/factories';
+import { cleanJpeg, jpegWithGps } from '$test/jpeg';
+import { photoFrom } from '../guests/photos';
 import { clientId, makePatrolScenario, startScenarioPatrol } from '$test/patrol-factories';
 import { fileReport, listReports, reportCounts, reportDetail, reportPhoto } from './reports';
 import { triageReport } from './triage';
@@ -29,6 +31,23 @@ function report(overrides: Record<string, unknown> = {}) {
 }
 
 describe(`field reports on ${process.env.TEST_DB_PROVIDER}`, () => {
+	it('stores a photo without its GPS block or any other metadata', async () => {
+		const scenario = await makePatrolScenario();
+		await startScenarioPatrol(scenario, 5);
+		const input = report({ assignmentId: scenario.assignment.id, ...here });
+		await fileReport(scenario.volunteer.id, input, { bytes: jpegWithGps() });
+		const stored = await reportPhoto(input.id);
+		expect(stored?.contentType).toBe('image/jpeg');
+		const bytes = Buffer.from(stored!.bytes);
+		expect(bytes.equals(Buffer.from(cleanJpeg()))).toBe(true);
+		expect(bytes.toString('latin1')).not.toContain('Exif');
+	});
+
+	it('strips a guest photo the same way', async () => {
+		const photo = await photoFrom(new File([Buffer.from(jpegWithGps())], 'lost.jpg'));
+		expect(Buffer.from(photo!.bytes).equals(Buffer.from(cleanJpeg()))).toBe(true);
+	});
+
 	it('stores a report with its photo once, however often the phone sends it', async () => {
 		const scenario = await makePatrolScenario();
 		await startScenarioPatrol(scenario, 5);

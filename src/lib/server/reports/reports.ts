@@ -3,12 +3,13 @@
 // running patrol at the time: the app does not track people off duty.
 import { PHOTO_MAX_BYTES, positionOf, type ReportInput } from '$lib/schemas/patrol';
 import { db, isUniqueViolation, type ReportStatus } from '../db';
-import { DomainError, ForbiddenError } from '../errors';
+import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { emit } from '../events';
 import { publish } from '../live/bus';
 import { currentOperation } from '../operations/operations';
 import { reportsChannel } from '../patrols/channels';
 import { honestTime } from '../patrols/times';
+import { stripMetadata } from './metadata';
 
 export interface Photo {
 	bytes: Uint8Array;
@@ -54,6 +55,9 @@ export async function fileReport(
 		throw new DomainError('report_photo_large', { field: 'photo', status: 422 });
 	}
 
+	// Whatever sent it (form, API, outbox), the stored photo has no GPS position or other metadata.
+	const bytes = photo && contentType ? await stripMetadata(photo.bytes) : null;
+
 	const time = honestTime(input, receivedAt);
 	const patrol = input.assignmentId
 		? await db.patrol.findUnique({
@@ -90,9 +94,7 @@ export async function fileReport(
 					phoneTime: time.phoneTime,
 					receivedAt: time.receivedAt,
 					clockOffsetSeconds: time.clockOffsetSeconds,
-					...(photo && contentType
-						? { photo: { create: { contentType, bytes: new Uint8Array(photo.bytes) } } }
-						: {})
+					...(bytes && contentType ? { photo: { create: { contentType, bytes } } } : {})
 				},
 				select: reportSelect
 			});
@@ -220,4 +222,14 @@ export async function reportDetail(id: string) {
 
 export async function reportPhoto(id: string) {
 	return db.reportPhoto.findUnique({ where: { reportId: id }, select: { contentType: true, bytes: true } });
+}
+
+/** The operation a report was filed in: what screens check the person works on (404 when gone). */
+export async function reportOperationId(id: string) {
+	const report = await db.fieldReport.findUnique({
+		where: { id: String(id) },
+		select: { operationId: true }
+	});
+	if (!report) throw new NotFoundError('report');
+	return report.operationId;
 }

@@ -3,7 +3,7 @@
 import { zonedDate } from '$lib/time';
 import { db } from '../db';
 import { qualificationProblem, scheduleProblem } from './rules';
-import { ON_SHIFT } from './roster';
+import { ON_SHIFT } from '$lib/shifts/status';
 
 export interface AvailableFilter {
 	operationId: string;
@@ -49,7 +49,7 @@ export async function shiftsICanTake(userId: string, filter: AvailableFilter, no
 				route: { select: { name: true, zone: { select: { id: true, name: true } } } },
 				post: { select: { name: true, kind: true, zone: { select: { id: true, name: true } } } },
 				requirements: { select: { kind: true, code: true } },
-				_count: { select: { assignments: { where: { status: { in: ON_SHIFT } } } } }
+				_count: { select: { assignments: { where: { status: { in: [...ON_SHIFT] } } } } }
 			}
 		})
 	]);

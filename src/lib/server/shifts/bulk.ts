@@ -1,6 +1,7 @@
 // Making many shifts at once by repeating a pattern (times, place, headcount) over a range of
 // days, and undoing such a batch when it was a mistake.
-import { addDays, zonedTime } from '$lib/time';
+import { wallClockWindow } from '$lib/shifts/time';
+import { addDays } from '$lib/time';
 import { audit } from '../audit';
 import { db } from '../db';
 import { DomainError, NotFoundError } from '../errors';
@@ -25,15 +26,11 @@ export function batchWindows(
 ) {
 	if (pattern.toDate < pattern.fromDate) throw new DomainError('batch_dates_reversed', { field: 'toDate' });
 	const windows: { startsAt: Date; endsAt: Date }[] = [];
-	const overnight = pattern.endTime <= pattern.startTime;
 	for (let day = pattern.fromDate; day <= pattern.toDate; day = addDays(day, 1)) {
 		if (windows.length === MAX_BATCH_DAYS) {
 			throw new DomainError('batch_too_long', { field: 'toDate', params: { days: MAX_BATCH_DAYS } });
 		}
-		windows.push({
-			startsAt: zonedTime(day, pattern.startTime, timezone),
-			endsAt: zonedTime(overnight ? addDays(day, 1) : day, pattern.endTime, timezone)
-		});
+		windows.push(wallClockWindow(day, pattern.startTime, pattern.endTime, timezone));
 	}
 	return windows;
 }
@@ -67,8 +64,14 @@ export async function createBatch(actorId: string, operationId: string, pattern:
  * Deletes a batch's shifts. People already on them are told the shifts were cancelled; a batch
  * with a shift under way cannot be undone (cancel the later shifts one by one instead).
  */
-export async function undoBatch(actorId: string, batchId: string, now = new Date()) {
+/** `operationId`, when given, must be the batch's: one of another operation is not found. */
+export async function undoBatch(actorId: string, batchId: string, now = new Date(), operationId?: string) {
 	return db.$transaction(async (tx) => {
+		const batch = await tx.shiftBatch.findFirst({
+			where: { id: batchId, ...(operationId ? { operationId } : {}) },
+			select: { id: true }
+		});
+		if (!batch) throw new NotFoundError('record');
 		const { count } = await tx.shiftBatch.updateMany({
 			where: { id: batchId, undoneAt: null },
 			data: { undoneAt: now }

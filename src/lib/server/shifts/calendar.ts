@@ -2,7 +2,8 @@
 // subscribe without signing in. Resetting the token cuts off every copy of the old URL.
 import { randomBytes } from 'node:crypto';
 import { db } from '../db';
-import { placeName } from './shifts';
+import { WORKING } from '$lib/shifts/status';
+import { shiftName } from '$lib/shifts/name';
 
 const newToken = () => randomBytes(24).toString('base64url');
 
@@ -33,12 +34,20 @@ export async function resetCalendarToken(userId: string): Promise<string> {
 	return token;
 }
 
-/** RFC 5545 text: escape, then fold lines at 75 octets. */
-const text = (value: string) =>
+/**
+ * RFC 5545 text: escape, then fold lines at 75 octets. Every line break (CRLF, a bare CR or LF)
+ * becomes "\\n": a bare CR left in would end the property early in some readers and let typed
+ * text (a shift's instructions) add properties of its own. Other control characters, which TEXT
+ * may not hold, are dropped.
+ */
+export const icalText = (value: string) =>
 	value
 		.replace(/\\/g, '\\\\')
-		.replace(/\n/g, '\\n')
+		.replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
+		// eslint-disable-next-line no-control-regex -- dropping control characters is the point
+		.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
 		.replace(/([,;])/g, '\\$1');
+const text = icalText;
 const stamp = (date: Date) =>
 	date
 		.toISOString()
@@ -71,7 +80,7 @@ export async function calendarFeed(token: string, origin: string, now = new Date
 	const assignments = await db.assignment.findMany({
 		where: {
 			userId: profile.user.id,
-			status: { in: ['ASSIGNED', 'PRESENT', 'COMPLETED'] },
+			status: { in: [...WORKING] },
 			shift: { endsAt: { gt: since } }
 		},
 		orderBy: { shift: { startsAt: 'asc' } },
@@ -106,7 +115,7 @@ export async function calendarFeed(token: string, origin: string, now = new Date
 			`DTSTAMP:${stamp(now)}`,
 			`DTSTART:${stamp(shift.startsAt)}`,
 			`DTEND:${stamp(shift.endsAt)}`,
-			`SUMMARY:${text(`${shift.operation.name}: ${placeName(shift)}`)}`,
+			`SUMMARY:${text(`${shift.operation.name}: ${shiftName(shift)}`)}`,
 			...(zone ? [`LOCATION:${text(zone)}`] : []),
 			...(shift.instructions ? [`DESCRIPTION:${text(shift.instructions)}`] : []),
 			`URL:${origin}/shifts/${shift.id}`,

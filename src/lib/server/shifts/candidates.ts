@@ -4,6 +4,7 @@ import { db, dbTarget } from '../db';
 import { NotFoundError } from '../errors';
 import { qualificationProblem, scheduleProblem } from './rules';
 import { requirementsOf } from './roster';
+import { WORKING } from '$lib/shifts/status';
 
 const DAY = 24 * 3_600_000;
 
@@ -37,7 +38,7 @@ export async function candidatesFor(shiftId: string, query = '', take = 30) {
 			languages: { select: { code: true } },
 			assignments: {
 				where: {
-					status: { in: ['ASSIGNED', 'PRESENT', 'COMPLETED'] },
+					status: { in: [...WORKING] },
 					shift: {
 						startsAt: { lt: new Date(shift.endsAt.getTime() + 2 * DAY) },
 						endsAt: { gt: new Date(shift.startsAt.getTime() - 2 * DAY) }
@@ -49,7 +50,7 @@ export async function candidatesFor(shiftId: string, query = '', take = 30) {
 				select: {
 					assignments: {
 						where: {
-							status: { in: ['ASSIGNED', 'PRESENT', 'COMPLETED'] },
+							status: { in: [...WORKING] },
 							shift: { operationId: shift.operationId }
 						}
 					}

@@ -1,15 +1,24 @@
 import { db } from '../db';
 import { NotFoundError } from '../errors';
+import { operationsOf, type OperationActor } from '../operations/access';
 import { timeServed } from '../patrols/patrols';
-import { ON_SHIFT } from './roster';
+import { HOLDING, ON_SHIFT } from '$lib/shifts/status';
 
-/** A person's shifts that have not ended yet, soonest first, with where and with whom. */
-export async function upcomingShiftsFor(userId: string, now = new Date(), take = 10) {
+/**
+ * A person's shifts that have not ended yet, soonest first, with where and with whom. With a
+ * `viewer` (an organizer looking at the profile), only those of the operations they work on.
+ */
+export async function upcomingShiftsFor(
+	userId: string,
+	now = new Date(),
+	take = 10,
+	viewer?: OperationActor
+) {
 	const assignments = await db.assignment.findMany({
 		where: {
 			userId,
-			status: { in: ['ASSIGNED', 'PRESENT'] },
-			shift: { endsAt: { gt: now } }
+			status: { in: [...ON_SHIFT] },
+			shift: { endsAt: { gt: now }, ...(viewer ? { operation: operationsOf(viewer) } : {}) }
 		},
 		orderBy: { shift: { startsAt: 'asc' } },
 		take,
@@ -110,7 +119,7 @@ export async function shiftForVolunteer(viewerId: string, shiftId: string, now =
 			leader: { select: { name: true } },
 			requirements: { select: { kind: true, code: true } },
 			assignments: {
-				where: { status: { in: [...ON_SHIFT, 'WAITLISTED'] } },
+				where: { status: { in: [...HOLDING] } },
 				orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
 				select: {
 					id: true,

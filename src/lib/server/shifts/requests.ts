@@ -5,7 +5,8 @@ import { audit } from '../audit';
 import { db } from '../db';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { emit } from '../events';
-import { lockShift, ON_SHIFT, placeOnShift, removeFromShift } from './roster';
+import { isOnShift } from '$lib/shifts/status';
+import { lockShift, placeOnShift, removeFromShift } from './roster';
 
 export async function requestChange(
 	input: { userId: string; shiftId: string; kind: 'DROP' | 'SWAP'; targetShiftId?: string; reason?: string },
@@ -16,7 +17,7 @@ export async function requestChange(
 		where: { shiftId_userId: { shiftId, userId } },
 		include: { shift: { select: { startsAt: true, operationId: true } } }
 	});
-	if (!assignment || !(ON_SHIFT as string[]).includes(assignment.status)) {
+	if (!assignment || !isOnShift(assignment.status)) {
 		throw new DomainError('not_on_shift', { status: 409 });
 	}
 	if (assignment.shift.startsAt <= now) throw new DomainError('shift_started', { status: 409 });
@@ -75,10 +76,14 @@ export async function decideRequest(input: {
 	requestId: string;
 	approve: boolean;
 	note?: string;
+	/** When given, the request's shift must be of this operation (else: not found). */
+	operationId?: string;
 }) {
 	const { actorId, requestId, approve } = input;
 	await db.$transaction(async (tx) => {
-		const request = await tx.shiftRequest.findUnique({ where: { id: requestId } });
+		const request = await tx.shiftRequest.findFirst({
+			where: { id: requestId, ...(input.operationId ? { shift: { operationId: input.operationId } } : {}) }
+		});
 		if (!request) throw new NotFoundError('request');
 		if (request.userId === actorId) throw new ForbiddenError('cannot_decide_own_request');
 		// The conditional update decides races between two organizers: only one sees PENDING.

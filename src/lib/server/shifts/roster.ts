@@ -13,15 +13,17 @@ import { translate } from '$lib/i18n';
 import { getLocale } from '$lib/paraglide/runtime';
 import { languageName } from '$lib/skills';
 import { audit } from '../audit';
-import { db, type AssignmentStatus, type Tx } from '../db';
+import { db, type Tx } from '../db';
 import { DomainError, NotFoundError } from '../errors';
 import { emit } from '../events';
 import { qualificationProblem, scheduleProblem, type Interval, type Violation } from './rules';
+import { HOLDING, ON_SHIFT, WORKING } from '$lib/shifts/status';
+
+// Kept for callers that import it from here; the list lives in $lib/shifts/status.
+export { ON_SHIFT };
 
 /** Statuses that hold a place on the shift. */
-export const ON_SHIFT: AssignmentStatus[] = ['ASSIGNED', 'PRESENT'];
 /** Statuses that count for overlap, rest and hours (a completed shift was worked). */
-const WORKING: AssignmentStatus[] = ['ASSIGNED', 'PRESENT', 'COMPLETED'];
 const DAY = 24 * 60 * 60 * 1000;
 
 export type Placement = 'ASSIGNED' | 'WAITLISTED';
@@ -188,6 +190,7 @@ export async function placeOnShift(
 		action: status === 'ASSIGNED' ? 'shift.assigned' : 'shift.waitlisted',
 		subjectType: 'Shift',
 		subjectId: shift.id,
+		operationId: shift.operationId,
 		detail: { userId }
 	});
 	return status;
@@ -225,6 +228,7 @@ export async function promoteWaitlist(tx: Tx, shift: LockedShift, actorId: strin
 			action: 'shift.promoted',
 			subjectType: 'Shift',
 			subjectId: shift.id,
+			operationId: shift.operationId,
 			detail: { userId: entry.userId }
 		});
 		promoted.push(entry.userId);
@@ -240,7 +244,7 @@ export async function removeFromShift(
 ) {
 	const { shift, userId, actorId } = input;
 	const { count } = await tx.assignment.updateMany({
-		where: { shiftId: shift.id, userId, status: { in: [...ON_SHIFT, 'WAITLISTED'] } },
+		where: { shiftId: shift.id, userId, status: { in: [...HOLDING] } },
 		data: { status: 'DROPPED' }
 	});
 	if (count === 0) throw new DomainError('not_on_shift', { status: 409 });
@@ -251,18 +255,46 @@ export async function removeFromShift(
 		action: input.action,
 		subjectType: 'Shift',
 		subjectId: shift.id,
+		operationId: shift.operationId,
 		detail: { userId }
 	});
 	await promoteWaitlist(tx, shift, actorId);
 }
 
+const signUpQueues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs the sign-ups of one shift one after another inside this process. They would anyway (each
+ * locks the shift's row), but waiting here costs nothing, while waiting for the row lock holds a
+ * database connection: a release rush of 2,000 sign-ups for one shift took every pooled
+ * connection on PostgreSQL (other requests and the jobs then timed out), and queued 2,000
+ * transactions ahead of every other query on SQLite.
+ */
+function oneAtATime<T>(shiftId: string, work: () => Promise<T>): Promise<T> {
+	const previous = signUpQueues.get(shiftId) ?? Promise.resolve();
+	const run = previous.then(work, work);
+	const tail = run.catch(() => undefined);
+	signUpQueues.set(shiftId, tail);
+	void tail.then(() => {
+		if (signUpQueues.get(shiftId) === tail) signUpQueues.delete(shiftId);
+	});
+	return run;
+}
+
 /** A volunteer signs themself up: a place if one is free, else the waitlist. */
 export async function signUp(userId: string, shiftId: string, now = new Date()): Promise<Placement> {
-	return db.$transaction(async (tx) => {
-		const shift = await lockShift(tx, shiftId);
-		if (shift.startsAt <= now) throw new DomainError('shift_started', { status: 409 });
-		return placeOnShift(tx, { shift, userId, actorId: userId, waitlist: true }, now);
-	});
+	return oneAtATime(shiftId, () =>
+		db.$transaction(
+			async (tx) => {
+				const shift = await lockShift(tx, shiftId);
+				if (shift.startsAt <= now) throw new DomainError('shift_started', { status: 409 });
+				return placeOnShift(tx, { shift, userId, actorId: userId, waitlist: true }, now);
+			},
+			// A release rush queues thousands of sign-ups for one shift: each is short, but the
+			// last waits its turn (another process may hold the row); a late answer beats a 500.
+			{ maxWait: 60_000 }
+		)
+	);
 }
 
 /** A volunteer leaves a waitlist (leaving a place needs an organizer: see requests.ts). */

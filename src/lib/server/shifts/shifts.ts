@@ -5,7 +5,9 @@ import { db, type Tx } from '../db';
 import type { Prisma } from '../db/generated/sqlite/client';
 import { DomainError, NotFoundError } from '../errors';
 import { emit } from '../events';
-import { checkRules, loadPerson, lockShift, ON_SHIFT, promoteWaitlist } from './roster';
+import { checkRules, loadPerson, lockShift, promoteWaitlist } from './roster';
+import { HOLDING, ON_SHIFT } from '$lib/shifts/status';
+import { shiftName } from '$lib/shifts/name';
 
 export interface ShiftInput {
 	routeId?: string | null;
@@ -100,7 +102,7 @@ export async function updateShift(actorId: string, shiftId: string, input: Shift
 		const before = await lockShift(tx, shiftId);
 		await validateShift(tx, before.operationId, input);
 		const onShift = await tx.assignment.findMany({
-			where: { shiftId, status: { in: ON_SHIFT } },
+			where: { shiftId, status: { in: [...ON_SHIFT] } },
 			select: { userId: true, user: { select: { name: true } } }
 		});
 		if (input.headcount < onShift.length) {
@@ -148,14 +150,6 @@ export async function updateShift(actorId: string, shiftId: string, input: Shift
 	});
 }
 
-export function placeName(shift: {
-	title?: string | null;
-	route?: { name: string } | null;
-	post?: { name: string } | null;
-}): string {
-	return shift.route?.name ?? shift.post?.name ?? shift.title ?? '';
-}
-
 /** Deletes shifts that have not started, telling everyone on them (or waiting for them). */
 export async function cancelShiftsInTx(tx: Tx, shiftIds: string[], actorId: string, now = new Date()) {
 	const shifts = await tx.shift.findMany({
@@ -163,7 +157,7 @@ export async function cancelShiftsInTx(tx: Tx, shiftIds: string[], actorId: stri
 		include: {
 			route: { select: { name: true } },
 			post: { select: { name: true } },
-			assignments: { where: { status: { in: [...ON_SHIFT, 'WAITLISTED'] } }, select: { userId: true } }
+			assignments: { where: { status: { in: [...HOLDING] } }, select: { userId: true } }
 		}
 	});
 	if (shifts.some((shift) => shift.startsAt <= now)) throw new DomainError('shift_started', { status: 409 });
@@ -173,7 +167,7 @@ export async function cancelShiftsInTx(tx: Tx, shiftIds: string[], actorId: stri
 				shiftId: shift.id,
 				userIds: shift.assignments.map((a) => a.userId),
 				startsAt: shift.startsAt.toISOString(),
-				place: placeName(shift),
+				place: shiftName(shift),
 				actorId
 			});
 		}
@@ -182,7 +176,7 @@ export async function cancelShiftsInTx(tx: Tx, shiftIds: string[], actorId: stri
 			action: 'shift.cancelled',
 			subjectType: 'Shift',
 			subjectId: shift.id,
-			detail: { place: placeName(shift), startsAt: shift.startsAt, people: shift.assignments.length }
+			detail: { place: shiftName(shift), startsAt: shift.startsAt, people: shift.assignments.length }
 		});
 	}
 	await tx.shift.deleteMany({ where: { id: { in: shifts.map((s) => s.id) } } });
@@ -209,7 +203,7 @@ const shiftListSelect = {
 	leader: { select: { id: true, name: true } },
 	requirements: { select: { kind: true, code: true } },
 	assignments: {
-		where: { status: { in: ['ASSIGNED', 'PRESENT', 'WAITLISTED'] } },
+		where: { status: { in: [...HOLDING] } },
 		select: { status: true }
 	}
 } satisfies Prisma.ShiftSelect;
@@ -251,4 +245,11 @@ export async function shiftDetail(shiftId: string) {
 	});
 	if (!shift) throw new NotFoundError('shift');
 	return shift;
+}
+
+/** The operation a shift is of: what screens check the person works on (404 when it is gone). */
+export async function shiftOperationId(shiftId: string) {
+	const shift = await db.shift.findUnique({ where: { id: String(shiftId) }, select: { operationId: true } });
+	if (!shift) throw new NotFoundError('shift');
+	return shift.operationId;
 }

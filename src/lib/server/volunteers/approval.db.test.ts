@@ -11,7 +11,7 @@ describe('approving volunteers', () => {
 		const volunteer = await makeUser({ status: 'PENDING' });
 		expect((await listByStatus('PENDING')).map((u) => u.id)).toContain(volunteer.id);
 
-		await decideAccount({ actorId: organizer.id, userId: volunteer.id, status: 'ACTIVE' });
+		await decideAccount({ actor: organizer, userId: volunteer.id, status: 'ACTIVE' });
 
 		expect((await db.user.findUniqueOrThrow({ where: { id: volunteer.id } })).status).toBe('ACTIVE');
 		const entries = await db.auditEntry.findMany({ where: { subjectId: volunteer.id } });
@@ -25,7 +25,7 @@ describe('approving volunteers', () => {
 		await createSession(token, volunteer.id);
 
 		await expect(
-			decideAccount({ actorId: organizer.id, userId: volunteer.id, status: 'REJECTED', reason: '  ' })
+			decideAccount({ actor: organizer, userId: volunteer.id, status: 'REJECTED', reason: '  ' })
 		).rejects.toMatchObject({
 			code: 'reason_required',
 			options: { field: 'reason' }
@@ -33,7 +33,7 @@ describe('approving volunteers', () => {
 		expect((await db.user.findUniqueOrThrow({ where: { id: volunteer.id } })).status).toBe('PENDING');
 
 		await decideAccount({
-			actorId: organizer.id,
+			actor: organizer,
 			userId: volunteer.id,
 			status: 'REJECTED',
 			reason: 'Under 16'
@@ -49,23 +49,49 @@ describe('approving volunteers', () => {
 		const organizer = await makeUser({ role: 'ORGANIZER' });
 		const active = await makeUser();
 		const own = decideAccount({
-			actorId: organizer.id,
+			actor: organizer,
 			userId: organizer.id,
 			status: 'SUSPENDED',
 			reason: 'x'
 		});
 		await expect(own).rejects.toBeInstanceOf(DomainError);
 		await expect(
-			decideAccount({ actorId: organizer.id, userId: active.id, status: 'REJECTED', reason: 'late' })
+			decideAccount({ actor: organizer, userId: active.id, status: 'REJECTED', reason: 'late' })
 		).rejects.toMatchObject({
 			code: 'status_change_not_allowed',
 			status: 409
 		});
 		await expect(
-			decideAccount({ actorId: organizer.id, userId: 'missing', status: 'ACTIVE' })
+			decideAccount({ actor: organizer, userId: 'missing', status: 'ACTIVE' })
 		).rejects.toMatchObject({
 			code: 'account_not_found',
 			status: 404
 		});
+	});
+});
+
+describe('deciding about staff accounts', () => {
+	it('only admins suspend or reinstate organizers, logistics staff and admins, and each decision is audited', async () => {
+		const organizer = await makeUser({ role: 'ORGANIZER' });
+		const admin = await makeUser({ role: 'ADMIN' });
+		for (const role of ['ORGANIZER', 'LOGISTICS', 'ADMIN'] as const) {
+			const staff = await makeUser({ role });
+			await expect(
+				decideAccount({ actor: organizer, userId: staff.id, status: 'SUSPENDED', reason: 'takeover' })
+			).rejects.toMatchObject({ code: 'may_not_manage', status: 403 });
+			expect((await db.user.findUniqueOrThrow({ where: { id: staff.id } })).status).toBe('ACTIVE');
+
+			await decideAccount({ actor: admin, userId: staff.id, status: 'SUSPENDED', reason: 'left the team' });
+			await decideAccount({ actor: admin, userId: staff.id, status: 'ACTIVE' });
+			const entries = await db.auditEntry.findMany({
+				where: { subjectId: staff.id },
+				orderBy: { createdAt: 'asc' }
+			});
+			expect(entries.map((e) => [e.actorId, e.action])).toEqual([
+				[admin.id, 'account.suspended'],
+				[admin.id, 'account.active']
+			]);
+			expect(entries.every((e) => e.createdAt instanceof Date)).toBe(true);
+		}
 	});
 });

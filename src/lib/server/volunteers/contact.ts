@@ -1,8 +1,10 @@
-// Phone numbers and emergency contacts are private: a person sees their own, organizers see
-// everyone's, and the leader of a shift sees those of the people on that shift.
+// Phone numbers and emergency contacts are private: a person sees their own, organizers those of
+// the people in their scope (their operations' people and the sign-ups not yet in any operation,
+// see operations/access.ts peopleOf), and the leader of a shift those of the people on that shift.
 import { isOrganizer } from '$lib/roles';
 import { db } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
+import { peopleOf } from '../operations/access';
 import { ON_SHIFT } from '../shifts/roster';
 
 export interface Viewer {
@@ -11,7 +13,9 @@ export interface Viewer {
 }
 
 export async function canSeeContact(viewer: Viewer, subjectId: string): Promise<boolean> {
-	if (viewer.id === subjectId || isOrganizer(viewer.role)) return true;
+	if (viewer.id === subjectId) return true;
+	if (isOrganizer(viewer.role))
+		return (await db.user.count({ where: { AND: [{ id: subjectId }, peopleOf(viewer)] } })) > 0;
 	// Only shifts still current: a leader's access ends a day after the shift does.
 	const led = await db.shift.count({
 		where: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/server/db';
-import { makeOperation, makeZone } from '$test/factories';
+import { makeOperation, makeUser, makeZone } from '$test/factories';
 import { makeVolunteer } from '$test/rostering-factories';
 import { searchVolunteers } from './directory';
 
@@ -39,8 +39,11 @@ describe(`the volunteer directory on ${process.env.TEST_DB_PROVIDER}`, () => {
 		] as const) {
 			await db.zonePreference.create({ data: { userId: person.id, zoneId: zone.id } });
 		}
-		const found = async (filter: Parameters<typeof searchVolunteers>[0]) =>
-			(await searchVolunteers({ operationId: operation.id, ...filter })).people.map((p) => p.id).sort();
+		const admin = await makeUser({ role: 'ADMIN' });
+		const found = async (filter: Parameters<typeof searchVolunteers>[1]) =>
+			(await searchVolunteers(admin, { operationId: operation.id, ...filter })).people
+				.map((p) => p.id)
+				.sort();
 		const ids = (...chosen: { id: string }[]) => chosen.map((p) => p.id).sort();
 
 		expect(await found({ zoneId: north.id })).toEqual(

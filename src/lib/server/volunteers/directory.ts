@@ -1,7 +1,9 @@
 // The organizer's list of volunteers: search by name, email or phone and filter by status, zone,
-// skill and language.
-import { db, dbTarget, type AccountStatus } from '../db';
+// skill and language. Only the people the viewer may see are ever listed (operations/access.ts,
+// peopleOf): an organizer's own operations and the pool of sign-ups no operation has taken yet.
+import { db, dbTarget, type AccountStatus, type Role } from '../db';
 import type { Prisma } from '../db/generated/sqlite/client';
+import { peopleOf, type OperationActor } from '../operations/access';
 
 export interface DirectoryFilter {
 	q?: string;
@@ -10,6 +12,8 @@ export interface DirectoryFilter {
 	skill?: string;
 	language?: string;
 	operationId?: string;
+	/** Whose accounts: volunteers by default; admins may list staff too ('ALL': everyone). */
+	role?: Role | 'ALL';
 }
 
 export const PAGE_SIZE = 50;
@@ -20,8 +24,14 @@ const contains = (value: string) =>
 		contains: string;
 	};
 
-export function directoryWhere(filter: DirectoryFilter): Prisma.UserWhereInput {
-	const where: Prisma.UserWhereInput = { role: 'VOLUNTEER' };
+/** Who `viewer` sees, narrowed by `filter`. */
+export function directoryWhere(viewer: OperationActor, filter: DirectoryFilter): Prisma.UserWhereInput {
+	return { AND: [peopleOf(viewer), filterWhere(filter)] };
+}
+
+function filterWhere(filter: DirectoryFilter): Prisma.UserWhereInput {
+	const role = filter.role ?? 'VOLUNTEER';
+	const where: Prisma.UserWhereInput = role === 'ALL' ? {} : { role };
 	if (filter.status) where.status = filter.status;
 	if (filter.q) {
 		const q = filter.q.trim();
@@ -38,8 +48,8 @@ export function directoryWhere(filter: DirectoryFilter): Prisma.UserWhereInput {
 	return where;
 }
 
-export async function searchVolunteers(filter: DirectoryFilter, page = 1) {
-	const where = directoryWhere(filter);
+export async function searchVolunteers(viewer: OperationActor, filter: DirectoryFilter, page = 1) {
+	const where = directoryWhere(viewer, filter);
 	const [total, people, counts] = await Promise.all([
 		db.user.count({ where }),
 		db.user.findMany({
@@ -56,12 +66,17 @@ export async function searchVolunteers(filter: DirectoryFilter, page = 1) {
 				status: true,
 				statusReason: true,
 				createdAt: true,
+				profile: { select: { birthDate: true } },
 				languages: { select: { code: true } },
 				skills: { select: { skill: true, verifiedAt: true } },
 				zonePreferences: { select: { zone: { select: { name: true } } } }
 			}
 		}),
-		db.user.groupBy({ by: ['status'], where: { role: 'VOLUNTEER' }, _count: { _all: true } })
+		db.user.groupBy({
+			by: ['status'],
+			where: { AND: [peopleOf(viewer), { role: 'VOLUNTEER' }] },
+			_count: { _all: true }
+		})
 	]);
 	return {
 		total,

@@ -10,7 +10,7 @@ import { getProfile, updateProfile, verifySkill } from './profile';
 
 describe('who sees phone numbers and emergency contacts', () => {
 	it('a volunteer cannot read another volunteer’s phone; the leader of their shift and organizers can', async () => {
-		const { shiftAt } = await rosterScene();
+		const { operation, shiftAt } = await rosterScene();
 		const organizer = await makeUser({ role: 'ORGANIZER' });
 		const leader = await makeVolunteer({ phone: '+8613800000010' });
 		const member = await makeVolunteer({ phone: '+8613800000011' });
@@ -33,7 +33,11 @@ describe('who sees phone numbers and emergency contacts', () => {
 		await setLeader(organizer.id, shift.id, leader.id);
 		expect(await contactDetails(viewer(leader), member.id)).toMatchObject({ phone: '+8613800000011' });
 		expect(await canSeeContact(viewer(leader), stranger.id)).toBe(false);
+		// Organizers see the sign-ups in no operation yet and their own operations' people only.
 		expect(await canSeeContact(viewer(organizer), stranger.id)).toBe(true);
+		await expect(contactDetails(viewer(organizer), member.id)).rejects.toMatchObject({ status: 403 });
+		await db.operationMember.create({ data: { operationId: operation.id, userId: organizer.id } });
+		expect(await contactDetails(viewer(organizer), member.id)).toMatchObject({ phone: '+8613800000011' });
 		expect(await canSeeContact(viewer(stranger), stranger.id)).toBe(true);
 
 		// The shift page: the leader sees the team's phones, a team member sees names only.
@@ -61,7 +65,7 @@ describe('profiles', () => {
 		const zone = await db.zone.findFirstOrThrow({ where: { operationId: operation.id } });
 		const organizer = await makeUser({ role: 'ORGANIZER' });
 		const person = await makeVolunteer({ skills: [{ skill: 'FIRST_AID' }] });
-		await verifySkill(organizer.id, person.id, 'FIRST_AID', true);
+		await verifySkill(organizer, person.id, 'FIRST_AID', true);
 		await updateProfile(person.id, {
 			name: 'New Name',
 			phone: '+8613800000099',
@@ -81,7 +85,7 @@ describe('profiles', () => {
 				where: { subjectId: person.id, action: 'skill.verified', actorId: organizer.id }
 			})
 		).toBe(1);
-		await expect(verifySkill(organizer.id, person.id, 'RADIO', true)).rejects.toMatchObject({
+		await expect(verifySkill(organizer, person.id, 'RADIO', true)).rejects.toMatchObject({
 			code: 'skill_needs_no_proof'
 		});
 		await expect(

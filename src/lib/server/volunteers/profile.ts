@@ -3,6 +3,7 @@ import { needsProof } from '$lib/skills';
 import { audit } from '../audit';
 import { db } from '../db';
 import { DomainError, NotFoundError } from '../errors';
+import { operationsOf, requirePersonInScope, type OperationActor } from '../operations/access';
 
 export interface ProfileInput {
 	name: string;
@@ -27,6 +28,7 @@ export async function getProfile(userId: string) {
 			statusReason: true,
 			role: true,
 			createdAt: true,
+			passwordSetAt: true,
 			profile: {
 				select: {
 					birthDate: true,
@@ -48,6 +50,20 @@ export async function getProfile(userId: string) {
 	});
 	if (!user) throw new NotFoundError('account');
 	return user;
+}
+
+/**
+ * A person's profile as `viewer` (an organizer) sees it: a 404 for someone out of their scope, and
+ * only the memberships of operations the viewer works on.
+ */
+export async function profileFor(viewer: OperationActor, userId: string) {
+	await requirePersonInScope(viewer, userId);
+	const [profile, visible] = await Promise.all([
+		getProfile(userId),
+		db.operation.findMany({ where: operationsOf(viewer), select: { id: true } })
+	]);
+	const ids = new Set(visible.map((operation) => operation.id));
+	return { ...profile, memberships: profile.memberships.filter((m) => ids.has(m.operation.id)) };
 }
 
 /**
@@ -106,10 +122,15 @@ export async function removeAvailability(userId: string, id: string) {
 	if (!count) throw new NotFoundError('availability');
 }
 
-/** An organizer confirms (or withdraws) a skill that needs proof, having seen the certificate. */
-export async function verifySkill(actorId: string, userId: string, skill: string, verified: boolean) {
+/**
+ * An organizer confirms (or withdraws) a skill that needs proof, having seen the certificate; only
+ * for a person in their scope (a 404 otherwise).
+ */
+export async function verifySkill(actor: OperationActor, userId: string, skill: string, verified: boolean) {
 	if (!needsProof(skill)) throw new DomainError('skill_needs_no_proof');
+	const actorId = actor.id;
 	await db.$transaction(async (tx) => {
+		await requirePersonInScope(actor, userId, tx);
 		const { count } = await tx.userSkill.updateMany({
 			where: { userId, skill },
 			data: verified
@@ -125,4 +146,18 @@ export async function verifySkill(actorId: string, userId: string, skill: string
 			detail: { skill }
 		});
 	});
+}
+
+/** The number on the person's armband: what guests are told when this person comes to help. */
+export async function setArmband(userId: string, armband: string | null) {
+	await db.volunteerProfile.upsert({
+		where: { userId },
+		create: { userId, armband },
+		update: { armband }
+	});
+}
+
+export async function armbandOf(userId: string): Promise<string | null> {
+	const profile = await db.volunteerProfile.findUnique({ where: { userId }, select: { armband: true } });
+	return profile?.armband ?? null;
 }

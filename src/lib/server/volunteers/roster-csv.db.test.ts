@@ -24,7 +24,13 @@ describe('importing a roster', () => {
 			[5, 'zone', 'roster_zone_unknown']
 		]);
 		expect(await db.user.count()).toBe(usersBefore);
-		expect(await db.auditEntry.count({ where: { action: 'roster.imported' } })).toBe(0);
+		expect(
+			await db.user.count({ where: { email: { in: ['fine1@example.org', 'fine2@example.org'] } } })
+		).toBe(0);
+		// Counted for this operation only: another test of this file imports into its own.
+		expect(await db.auditEntry.count({ where: { action: 'roster.imported', subjectId: operation.id } })).toBe(
+			0
+		);
 	});
 
 	it('imports a correct file whole, as active members with their languages, skills and zones', async () => {
@@ -43,6 +49,9 @@ describe('importing a roster', () => {
 		);
 		expect(imported).toBe(600);
 		expect(progress).toEqual([250, 500, 600]);
+		expect(await db.auditEntry.count({ where: { action: 'roster.imported', subjectId: operation.id } })).toBe(
+			1
+		);
 		const person = await db.user.findUniqueOrThrow({
 			where: { email: 'p7@import.example' },
 			include: { languages: true, skills: true, zonePreferences: true, memberships: true, profile: true }
@@ -64,10 +73,15 @@ describe('importing a roster', () => {
 		const csv =
 			'name,phone,email,languages,skills,zone\n"Zhou, Min",+8613900000009,zhou@export.example,zh;yue,radio,Canal\n';
 		await importRoster(organizer.id, operation.id, csv);
-		const exported = await exportRoster({ q: 'zhou@export' });
+		await db.operationMember.create({ data: { operationId: operation.id, userId: organizer.id } });
+		const exported = await exportRoster(organizer, { q: 'zhou@export' });
 		expect(exported.split('\r\n')).toEqual([
 			'name,phone,email,languages,skills,zone,status,verified_skills',
-			'"Zhou, Min",+8613900000009,zhou@export.example,yue;zh,RADIO,Canal,ACTIVE,'
+			`"Zhou, Min",'+8613900000009,zhou@export.example,yue;zh,RADIO,Canal,ACTIVE,`
 		]);
+		// The neutralised phone number reads back as it was.
+		const { rows, problems } = await checkRoster(operation.id, exported.replace('zhou@', 'zhou2@'));
+		expect(problems).toEqual([]);
+		expect(rows[0]).toMatchObject({ phone: '+8613900000009' });
 	});
 });

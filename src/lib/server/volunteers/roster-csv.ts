@@ -4,11 +4,15 @@
 // operation (the coordinator vetted them); skills that need proof still wait for an organizer.
 import { randomBytes } from 'node:crypto';
 import Papa from 'papaparse';
+import { m } from '$lib/paraglide/messages';
+import { locales } from '$lib/paraglide/runtime';
+import { toCsv, unneutralise } from '../csv';
 import { isLanguage, isSkill, languageName, LANGUAGES, SKILLS } from '$lib/skills';
 import { audit } from '../audit';
 import { hashPassword } from '../auth/password';
 import { db } from '../db';
 import { DomainError } from '../errors';
+import type { OperationActor } from '../operations/access';
 import { directoryWhere, type DirectoryFilter } from './directory';
 
 export const MAX_ROWS = 10_000;
@@ -59,9 +63,12 @@ export interface RowProblem {
 	params?: Record<string, string | number>;
 }
 
+// Values as people write them: codes, or the names the app itself shows, in any of its languages
+// (a file with Chinese headers has Chinese values: 急救, 英语).
 const LANGUAGE_NAMES = new Map<string, string>([
-	...LANGUAGES.map((code) => [languageName(code, 'en').toLowerCase(), code] as [string, string]),
-	...LANGUAGES.map((code) => [languageName(code, 'zh'), code] as [string, string]),
+	...locales.flatMap((locale) =>
+		LANGUAGES.map((code) => [languageName(code, locale).toLowerCase(), code] as [string, string])
+	),
 	['mandarin', 'zh'],
 	['普通话', 'zh'],
 	['粤语', 'yue']
@@ -79,12 +86,18 @@ function toLanguage(value: string): string | null {
 	return LANGUAGE_NAMES.get(lower) ?? null;
 }
 
+const SKILL_NAMES = new Map<string, string>(
+	locales.flatMap((locale) =>
+		SKILLS.map((skill) => [m[`skill_${skill}`]({}, { locale }).toLowerCase(), skill] as [string, string])
+	)
+);
+
 function toSkill(value: string): string | null {
 	const code = value
 		.trim()
 		.toUpperCase()
 		.replace(/[\s-]+/g, '_');
-	return isSkill(code) ? code : null;
+	return isSkill(code) ? code : (SKILL_NAMES.get(value.trim().toLowerCase()) ?? null);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -120,7 +133,8 @@ export function parseRoster(text: string): { rows: RosterRow[]; problems: RowPro
 		const line = index + 2;
 		const cell = (column: Column) => {
 			const at = columns.indexOf(column);
-			return at === -1 ? '' : (record[at] ?? '').trim();
+			// A cell our own export neutralised ("'+86...") reads back as what it was.
+			return at === -1 ? '' : unneutralise((record[at] ?? '').trim());
 		};
 		const problem = (field: Column, code: string, params?: RowProblem['params']) =>
 			problems.push({ line, field, code, params });
@@ -262,17 +276,10 @@ export class RosterProblems extends DomainError {
 	}
 }
 
-/**
- * A cell as text a spreadsheet will not run: one starting with = @ or a sign before a non-digit
- * is prefixed with an apostrophe (phone numbers like +86... stay as they are).
- */
-export function safeCell(value: string): string {
-	return /^[=@\t\r]|^[+-](?!\d)/.test(value) ? `'${value}` : value;
-}
-
-export async function exportRoster(filter: DirectoryFilter): Promise<string> {
+/** The directory as CSV: the people `viewer` may see, narrowed by `filter`. */
+export async function exportRoster(viewer: OperationActor, filter: DirectoryFilter): Promise<string> {
 	const people = await db.user.findMany({
-		where: directoryWhere(filter),
+		where: directoryWhere(viewer, filter),
 		orderBy: [{ name: 'asc' }, { id: 'asc' }],
 		select: {
 			name: true,
@@ -284,23 +291,19 @@ export async function exportRoster(filter: DirectoryFilter): Promise<string> {
 			zonePreferences: { select: { zone: { select: { name: true } } }, orderBy: { zone: { name: 'asc' } } }
 		}
 	});
-	const rows = people.map((person) =>
-		[
-			person.name,
-			person.phone ?? '',
-			person.email,
-			person.languages.map((l) => l.code).join(';'),
-			person.skills.map((s) => s.skill).join(';'),
-			person.zonePreferences.map((z) => z.zone.name).join(';'),
-			person.status,
-			person.skills
-				.filter((s) => s.verifiedAt)
-				.map((s) => s.skill)
-				.join(';')
-		].map(safeCell)
-	);
-	return Papa.unparse({
-		fields: [...COLUMNS, 'status', 'verified_skills'],
-		data: rows
-	});
+	const rows = people.map((person) => [
+		person.name,
+		person.phone ?? '',
+		person.email,
+		person.languages.map((l) => l.code).join(';'),
+		person.skills.map((s) => s.skill).join(';'),
+		person.zonePreferences.map((z) => z.zone.name).join(';'),
+		person.status,
+		person.skills
+			.filter((s) => s.verifiedAt)
+			.map((s) => s.skill)
+			.join(';')
+	]);
+	// The one CSV writer (../csv.ts) neutralises formula-like cells, phone numbers' "+" included.
+	return toCsv([...COLUMNS, 'status', 'verified_skills'], rows);
 }

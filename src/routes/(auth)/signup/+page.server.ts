@@ -1,34 +1,44 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { getLocale } from '$lib/paraglide/runtime';
 import { signUpSchema } from '$lib/schemas/auth';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
+import { profileSchema } from '$lib/schemas/rostering';
 import { signUp } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/cookies';
-import { DomainError } from '$lib/server/errors';
-import { failWith } from '$lib/server/http';
+import { publicAction } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Sign-up also asks, optionally, what organizers weigh when approving (editable later). */
+const schema = v.object({
+	...signUpSchema.entries,
+	birthDate: profileSchema.entries.birthDate,
+	languages: profileSchema.entries.languages,
+	skills: profileSchema.entries.skills
+});
 
 export const load = (({ locals }) => {
 	if (locals.user) redirect(303, '/');
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, cookies }) => {
-		const input = formObject(await request.formData());
-		const values = safeValues(input);
-		const parsed = validate(signUpSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
-
-		let user;
-		try {
-			user = await signUp({ ...parsed.data, locale: getLocale() });
-		} catch (error) {
-			// An existing account: offer to sign in with that address instead.
-			return failWith(error, values, {
-				existing: error instanceof DomainError && error.code === 'email_taken'
-			});
+	// An email that has an account already fails with the code `email_taken`: the page offers to
+	// sign in with it instead.
+	default: publicAction({
+		form: 'signup',
+		schema,
+		arrays: ['languages', 'skills'],
+		run: async ({ data, event: { cookies, getClientAddress } }) => {
+			const { birthDate, ...rest } = data;
+			const user = await signUp(
+				{
+					...rest,
+					birthDate: birthDate ? new Date(`${birthDate}T00:00:00Z`) : undefined,
+					locale: getLocale()
+				},
+				getClientAddress()
+			);
+			await startSession(cookies, user.id);
+			redirect(303, '/status');
 		}
-		await startSession(cookies, user.id);
-		redirect(303, '/status');
-	}
+	})
 } satisfies Actions;

@@ -1,11 +1,12 @@
 import { requireArea } from '$lib/server/auth/guards';
-import { currentOperation, operationCounts } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
+import { operationCounts } from '$lib/server/operations/operations';
 import { countPending } from '$lib/server/volunteers/approval';
 import type { PageServerLoad } from './$types';
 
 export const load = (async () => {
-	requireArea('organizer');
-	const operation = await currentOperation();
+	const user = requireArea('organizer');
+	const operation = await currentOperationOf(user);
 	return {
 		operation: operation && {
 			id: operation.id,
@@ -15,6 +16,6 @@ export const load = (async () => {
 			endsAt: operation.endsAt
 		},
 		counts: operation ? await operationCounts(operation.id) : null,
-		pending: await countPending()
+		pending: await countPending(user)
 	};
 }) satisfies PageServerLoad;

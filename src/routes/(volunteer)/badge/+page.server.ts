@@ -1,12 +1,12 @@
 import QRCode from 'qrcode';
 import { requireArea } from '$lib/server/auth/guards';
 import { badgeToken } from '$lib/server/logistics/badge';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import type { PageServerLoad } from './$types';
 
 export const load = (async () => {
 	const user = requireArea('volunteer');
-	const operation = await currentOperation();
+	const operation = await currentOperationOf(user);
 	const svg = await QRCode.toString(badgeToken(user.id), {
 		type: 'svg',
 		margin: 1,

@@ -1,7 +1,8 @@
+import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { formAction } from '$lib/server/forms';
 import { listInbox, markAllRead } from '$lib/server/notify';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 30;
@@ -11,7 +12,7 @@ export const load = (async ({ url }) => {
 	const before = url.searchParams.get('before') ?? undefined;
 	const [notices, operation] = await Promise.all([
 		listInbox(user.id, { take: PAGE_SIZE + 1, before }),
-		currentOperation()
+		currentOperationOf(user)
 	]);
 	return {
 		notices: notices.slice(0, PAGE_SIZE),
@@ -22,13 +23,12 @@ export const load = (async ({ url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	readAll: async () => {
-		const user = requireArea('volunteer');
-		try {
+	readAll: formAction({
+		form: 'readAll',
+		area: 'volunteer',
+		schema: v.object({}),
+		run: async ({ user }) => {
 			await markAllRead(user.id);
-		} catch (caught) {
-			return failWith(caught);
 		}
-		return { allRead: true };
-	}
+	})
 } satisfies Actions;

@@ -1,16 +1,14 @@
-import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { formObject, validate } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
 import { serveByBadge, servableShifts } from '$lib/server/logistics/meals';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
 	const user = requireArea('volunteer');
-	const operation = await currentOperation();
+	const operation = await currentOperationOf(user);
 	if (!operation) return { operation: null, shifts: [] };
 	return {
 		operation: { id: operation.id, timezone: operation.timezone },
@@ -18,20 +16,22 @@ export const load = (async () => {
 	};
 }) satisfies PageServerLoad;
 
-const scanSchema = v.object({ badge: v.pipe(v.string(), v.trim(), v.nonEmpty()) });
+const scanSchema = v.object({
+	badge: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty(() => m.error_meal_badge_invalid())
+	)
+});
 
 export const actions = {
-	scan: async ({ request }) => {
-		const user = requireArea('volunteer');
-		const operation = await currentOperation();
-		const parsed = validate(scanSchema, formObject(await request.formData()));
-		if (!operation) return fail(404, { message: m.organizer_no_operation() });
-		if (!parsed.ok) return fail(400, { message: m.error_meal_badge_invalid() });
-		try {
-			const person = await serveByBadge(user, { badge: parsed.data.badge, operationId: operation.id });
+	scan: operationAction({
+		form: 'scan',
+		area: 'volunteer',
+		schema: scanSchema,
+		run: async ({ user, data, operation }) => {
+			const person = await serveByBadge(user, { badge: data.badge, operationId: operation.id });
 			return { served: person.name };
-		} catch (error) {
-			return failWith(error);
 		}
-	}
+	})
 } satisfies Actions;

@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { formObject, validate } from '$lib/schemas/forms';
+import { recordId } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { formAction } from '$lib/server/forms';
 import type { Actor } from '$lib/server/logistics/access';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import {
 	activeBookingOf,
 	bookPod,
@@ -18,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
 	const user = requireArea('volunteer');
-	const operation = await currentOperation();
+	const operation = await currentOperationOf(user);
 	if (!operation) return { operation: null, pods: [], booking: null };
 	const [pods, booking] = await Promise.all([listPods(operation.id), activeBookingOf(user.id)]);
 	const withSlots = await Promise.all(
@@ -28,44 +27,38 @@ export const load = (async () => {
 }) satisfies PageServerLoad;
 
 const bookSchema = v.object({
-	podId: v.pipe(v.string(), v.nonEmpty()),
+	...recordId.entries,
 	startsAt: v.pipe(
 		v.string(),
 		v.isoTimestamp(),
 		v.transform((text) => new Date(text))
 	)
 });
-const bookingSchema = v.object({ bookingId: v.pipe(v.string(), v.nonEmpty()) });
 
-async function onBooking(
-	request: Request,
-	run: (actor: Actor, input: { bookingId: string }) => Promise<unknown>,
-	done: string
-) {
-	const user = requireArea('volunteer');
-	const parsed = validate(bookingSchema, formObject(await request.formData()));
-	if (!parsed.ok) return fail(400, { errors: parsed.errors });
-	try {
-		await run(user, parsed.data);
-	} catch (error) {
-		return failWith(error);
-	}
-	return { done };
-}
+/** Checking in, out and cancelling: the hidden `id` is the booking, checked to be the person's. */
+const onBooking = (outcome: string, run: (actor: Actor, input: { bookingId: string }) => Promise<unknown>) =>
+	formAction({
+		form: 'booking',
+		area: 'volunteer',
+		schema: recordId,
+		run: async ({ user, data }) => {
+			await run(user, { bookingId: data.id });
+			return { outcome };
+		}
+	});
 
 export const actions = {
-	book: async ({ request }) => {
-		const user = requireArea('volunteer');
-		const parsed = validate(bookSchema, formObject(await request.formData()));
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		try {
-			await bookPod(user, parsed.data);
-		} catch (error) {
-			return failWith(error);
+	// The hidden `id` is the pod; bookPod checks the person may rest there now.
+	book: formAction({
+		form: 'book',
+		area: 'volunteer',
+		schema: bookSchema,
+		run: async ({ user, data }) => {
+			await bookPod(user, { podId: data.id, startsAt: data.startsAt });
+			return { outcome: 'booked' };
 		}
-		return { done: 'booked' };
-	},
-	checkIn: ({ request }) => onBooking(request, (actor, input) => checkIn(actor, input), 'checked_in'),
-	checkOut: ({ request }) => onBooking(request, (actor, input) => checkOut(actor, input), 'checked_out'),
-	cancel: ({ request }) => onBooking(request, cancelBooking, 'cancelled')
+	}),
+	checkIn: onBooking('checked_in', (actor, input) => checkIn(actor, input)),
+	checkOut: onBooking('checked_out', (actor, input) => checkOut(actor, input)),
+	cancel: onBooking('cancelled', cancelBooking)
 } satisfies Actions;

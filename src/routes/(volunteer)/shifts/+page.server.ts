@@ -1,9 +1,9 @@
-import { fail } from '@sveltejs/kit';
-import * as v from 'valibot';
-import { formObject, validate } from '$lib/schemas/forms';
+import { recordId } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
-import { pickOperation, zoneChoices } from '$lib/server/operations/operations';
+import { formAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
+import { zoneChoices } from '$lib/server/operations/operations';
+import { pickOperationFor, requireShiftInScope } from '$lib/server/operations/access';
 import { shiftsICanTake } from '$lib/server/shifts/available';
 import { signUp } from '$lib/server/shifts/roster';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,13 @@ interface Filter {
 
 export const load = (async ({ url }) => {
 	const user = requireArea('volunteer');
-	const operation = await pickOperation(url.searchParams.get('operation'));
+	// Only the operations the person works on: another operation's id is "not found".
+	let operation;
+	try {
+		operation = await pickOperationFor(user, url.searchParams.get('operation'));
+	} catch (caught) {
+		pageError(caught);
+	}
 	if (!operation)
 		return { operation: null, days: [], shifts: [], zones: [], filter: { includeFull: false } as Filter };
 	const filter: Filter = {
@@ -35,20 +41,15 @@ export const load = (async ({ url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	signUp: async ({ request }) => {
-		const user = requireArea('volunteer');
-		const parsed = validate(
-			v.object({ shiftId: v.pipe(v.string(), v.nonEmpty()) }),
-			formObject(await request.formData())
-		);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		try {
-			// Always the signed-in person: no form field can sign up someone else.
-			const placement = await signUp(user.id, parsed.data.shiftId);
-			return { placement, shiftId: parsed.data.shiftId };
-		} catch (caught) {
-			const failure = failWith(caught);
-			return fail(failure.status, { ...failure.data, shiftId: parsed.data.shiftId });
+	// Always the signed-in person: no form field can sign up someone else. The hidden `id` is the
+	// shift; signUp checks it is one of the person's operations and open to them.
+	signUp: formAction({
+		form: 'signUp',
+		area: 'volunteer',
+		schema: recordId,
+		run: async ({ user, data }) => {
+			await requireShiftInScope(user, data.id);
+			return { id: data.id, placement: await signUp(user.id, data.id) };
 		}
-	}
+	})
 } satisfies Actions;

@@ -1,10 +1,8 @@
-import { fail } from '@sveltejs/kit';
-import * as v from 'valibot';
-import { requestLines, requestSchema } from '$lib/schemas/logistics';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
+import { recordId } from '$lib/schemas/forms';
+import { supplyRequestForm } from '$lib/schemas/logistics';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
-import { isStockStaff, type Actor } from '$lib/server/logistics/access';
+import { formAction, operationAction } from '$lib/server/forms';
+import { isStockStaff } from '$lib/server/logistics/access';
 import { listItems } from '$lib/server/logistics/items';
 import { servableShifts } from '$lib/server/logistics/meals';
 import {
@@ -15,13 +13,13 @@ import {
 	requestsForPosts,
 	requestsBy
 } from '$lib/server/logistics/requests';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import { activeBookingOf } from '$lib/server/pods/bookings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
 	const user = requireArea('volunteer');
-	const operation = await currentOperation();
+	const operation = await currentOperationOf(user);
 	if (!operation)
 		return {
 			operation: null,
@@ -53,46 +51,33 @@ export const load = (async () => {
 	};
 }) satisfies PageServerLoad;
 
-const requestIdSchema = v.object({ requestId: v.pipe(v.string(), v.nonEmpty()) });
-
-/** Confirming receipt and withdrawing: one request, one button, errors shown on its card. */
-async function step(
-	request: Request,
-	run: (actor: Actor, input: { requestId: string }) => Promise<unknown>,
-	done: 'confirmed' | 'cancelled'
-) {
-	const user = requireArea('volunteer');
-	const parsed = validate(requestIdSchema, formObject(await request.formData()));
-	if (!parsed.ok) return fail(400, { errors: parsed.errors, requestId: '' });
-	try {
-		await run(user, parsed.data);
-	} catch (error) {
-		return failWith(error, undefined, { requestId: parsed.data.requestId });
-	}
-	return { done, requestId: parsed.data.requestId };
-}
-
+// Requests are for a post the person staffs now (createRequest checks it); confirming and
+// withdrawing name the request in the hidden `id`, checked to be theirs in the domain.
 export const actions = {
-	request: async ({ request }) => {
-		const user = requireArea('volunteer');
-		const input = formObject(await request.formData());
-		const values = safeValues(input);
-		const parsed = validate(requestSchema, input);
-		const lines = requestLines(input);
-		if (!parsed.ok || !lines.ok) {
-			return fail(400, {
-				errors: { ...(parsed.ok ? {} : parsed.errors), ...(lines.ok ? {} : lines.errors) },
-				values,
-				form: 'request' as const
-			});
+	request: operationAction({
+		form: 'request',
+		area: 'volunteer',
+		schema: supplyRequestForm,
+		run: async ({ user, data }) => {
+			await createRequest(user, data);
 		}
-		try {
-			await createRequest(user, { ...parsed.data, urgent: parsed.data.urgent === 'on', lines: lines.data });
-		} catch (error) {
-			return failWith(error, values, { form: 'request' as const });
+	}),
+	confirm: formAction({
+		form: 'confirm',
+		area: 'volunteer',
+		schema: recordId,
+		run: async ({ user, data }) => {
+			await confirmReceipt(user, { requestId: data.id });
+			return { id: data.id };
 		}
-		return { requested: true };
-	},
-	confirm: ({ request }) => step(request, confirmReceipt, 'confirmed'),
-	cancel: ({ request }) => step(request, cancelRequest, 'cancelled')
+	}),
+	cancel: formAction({
+		form: 'cancel',
+		area: 'volunteer',
+		schema: recordId,
+		run: async ({ user, data }) => {
+			await cancelRequest(user, { requestId: data.id });
+			return { id: data.id };
+		}
+	})
 } satisfies Actions;

@@ -1,11 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { redirect } from '@sveltejs/kit';
 import { homeFor } from '$lib/roles';
 import { setPasswordSchema } from '$lib/schemas/auth';
-import { formObject, validate } from '$lib/schemas/forms';
-import { startSession } from '$lib/server/auth/cookies';
+import { startSessionIn } from '$lib/server/auth/cookies';
 import { acceptWelcomeLink, openWelcomeLink } from '$lib/server/auth/welcome';
-import { failWith, type FormFailure, pageError } from '$lib/server/http';
+import { publicAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params }) => {
@@ -18,22 +17,14 @@ export const load = (async ({ params }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, params, cookies }) => {
-		const parsed = validate(setPasswordSchema, formObject(await request.formData()));
-		if (!parsed.ok) return fail(400, { errors: parsed.errors } as FormFailure);
-		let user;
-		try {
-			user = await acceptWelcomeLink(params.token, parsed.data.password);
-		} catch (caught) {
-			return failWith(caught);
+	// The link's token is the only credential: acceptWelcomeLink checks it.
+	default: publicAction({
+		form: 'welcome',
+		schema: setPasswordSchema,
+		run: async ({ data, event: { params, cookies } }) => {
+			const user = await acceptWelcomeLink(params.token!, data.password);
+			await startSessionIn(cookies, user);
+			redirect(303, user.status === 'ACTIVE' ? homeFor(user.role) : '/status');
 		}
-		await startSession(cookies, user.id);
-		cookies.set(cookieName, user.locale, {
-			path: '/',
-			maxAge: cookieMaxAge,
-			httpOnly: false,
-			sameSite: 'lax'
-		});
-		redirect(303, user.status === 'ACTIVE' ? homeFor(user.role) : '/status');
-	}
+	})
 } satisfies Actions;

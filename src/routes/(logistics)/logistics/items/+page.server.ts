@@ -1,10 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { itemSchema, thresholdSchema } from '$lib/schemas/logistics';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
-import { failWith } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
 import { createItem, listItems, listThresholds, setThreshold } from '$lib/server/logistics/items';
 import { listLocations } from '$lib/server/logistics/locations';
-import { logisticsAction, logisticsContext } from '../context.server';
+import { logisticsContext } from '../context.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
@@ -18,37 +16,27 @@ export const load = (async () => {
 	return { operation: { id: operation.id }, items, locations, thresholds };
 }) satisfies PageServerLoad;
 
+// The working operation's items; setThreshold checks the item and the place are of it.
 export const actions = {
-	item: async ({ request }) => {
-		const { user, operation, failure } = await logisticsAction();
-		if (failure) return failure;
-		const input = formObject(await request.formData());
-		const values = safeValues(input);
-		const parsed = validate(itemSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, form: 'item' as const });
-		try {
+	item: operationAction({
+		form: 'item',
+		area: 'logistics',
+		schema: itemSchema,
+		run: async ({ user, data, operation }) => {
 			const item = await createItem(user, {
 				operationId: operation.id,
-				...parsed.data,
-				isMeal: parsed.data.isMeal === 'on'
+				...data,
+				isMeal: data.isMeal === 'on'
 			});
 			return { created: item.name };
-		} catch (error) {
-			return failWith(error, values, { form: 'item' as const });
 		}
-	},
-	threshold: async ({ request }) => {
-		const { user, operation, failure } = await logisticsAction();
-		if (failure) return failure;
-		const input = formObject(await request.formData());
-		const values = safeValues(input);
-		const parsed = validate(thresholdSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, form: 'threshold' as const });
-		try {
-			await setThreshold(user, { operationId: operation.id, ...parsed.data });
-		} catch (error) {
-			return failWith(error, values, { form: 'threshold' as const });
+	}),
+	threshold: operationAction({
+		form: 'threshold',
+		area: 'logistics',
+		schema: thresholdSchema,
+		run: async ({ user, data, operation }) => {
+			await setThreshold(user, { operationId: operation.id, ...data });
 		}
-		return { thresholdSet: true };
-	}
+	})
 } satisfies Actions;

@@ -1,11 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { podSchema } from '$lib/schemas/logistics';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
-import { failWith } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
 import { listLocations } from '$lib/server/logistics/locations';
 import { occupancyBoard } from '$lib/server/pods/bookings';
 import { createPod, listPods } from '$lib/server/pods/pods';
-import { logisticsAction, logisticsContext } from '../context.server';
+import { logisticsContext } from '../context.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
@@ -20,19 +18,14 @@ export const load = (async () => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	create: async ({ request }) => {
-		const { user, operation, failure } = await logisticsAction();
-		if (failure) return failure;
-		const input = formObject(await request.formData(), ['amenities']);
-		const values = safeValues(input);
-		const parsed = validate(podSchema, input);
-		const amenities = input.amenities as string[];
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, amenities });
-		try {
-			const pod = await createPod(user, { operationId: operation.id, ...parsed.data });
+	create: operationAction({
+		form: 'create',
+		area: 'logistics',
+		schema: podSchema,
+		arrays: ['amenities'],
+		run: async ({ user, data, operation }) => {
+			const pod = await createPod(user, { operationId: operation.id, ...data });
 			return { created: pod.name };
-		} catch (error) {
-			return failWith(error, values, { amenities });
 		}
-	}
+	})
 } satisfies Actions;

@@ -1,6 +1,6 @@
 import { dailyReport } from '$lib/server/logistics/report';
 import { logisticsContext } from '../context.server';
-import { reportDay } from './day';
+import { reportDay } from '$lib/server/report-day';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {

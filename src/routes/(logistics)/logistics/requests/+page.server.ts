@@ -1,8 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { zonedTime, zonedDate } from '$lib/time';
-import { formObject, validate } from '$lib/schemas/forms';
-import { failWith } from '$lib/server/http';
+import { recordId } from '$lib/schemas/forms';
+import { operationAction } from '$lib/server/forms';
 import type { Actor } from '$lib/server/logistics/access';
 import {
 	acceptRequest,
@@ -13,7 +12,7 @@ import {
 	requestQueue
 } from '$lib/server/logistics/requests';
 import { listDepots } from '$lib/server/logistics/locations';
-import { logisticsAction, logisticsContext } from '../context.server';
+import { logisticsContext } from '../context.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
@@ -28,32 +27,32 @@ export const load = (async () => {
 }) satisfies PageServerLoad;
 
 const step = v.object({
-	requestId: v.pipe(v.string(), v.nonEmpty()),
+	...recordId.entries,
 	depotId: v.optional(v.string(), ''),
 	reason: v.optional(v.pipe(v.string(), v.maxLength(500)), '')
 });
 
-type Step = v.InferOutput<typeof step>;
-type Run = (actor: Actor, input: Step) => Promise<unknown>;
+type Run = (
+	actor: Actor,
+	input: { requestId: string; operationId: string; depotId: string; reason: string }
+) => Promise<unknown>;
 
-/** Every queue button: same checks, same failure shape (tied to the request's card). */
-async function act(request: Request, run: Run, done: string) {
-	const { user, failure } = await logisticsAction();
-	if (failure) return failure;
-	const parsed = validate(step, formObject(await request.formData()));
-	if (!parsed.ok) return fail(400, { errors: parsed.errors, requestId: '' });
-	try {
-		await run(user, parsed.data);
-	} catch (error) {
-		return failWith(error, undefined, { requestId: parsed.data.requestId });
-	}
-	return { done, requestId: parsed.data.requestId };
-}
+/** Every queue button: the hidden `id` is the request, checked to be of this operation. */
+const queueStep = (outcome: string, run: Run) =>
+	operationAction({
+		form: 'queue',
+		area: 'logistics',
+		schema: step,
+		run: async ({ user, data, operation }) => {
+			await run(user, { ...data, requestId: data.id, operationId: operation.id });
+			return { id: data.id, outcome };
+		}
+	});
 
 export const actions = {
-	accept: ({ request }) => act(request, (user, input) => acceptRequest(user, input), 'accepted'),
-	pick: ({ request }) => act(request, (user, input) => pickRequest(user, input), 'picked'),
-	deliver: ({ request }) => act(request, (user, input) => deliverRequest(user, input), 'delivered'),
-	decline: ({ request }) => act(request, (user, input) => declineRequest(user, input), 'declined'),
-	cancel: ({ request }) => act(request, (user, input) => cancelRequest(user, input), 'cancelled')
+	accept: queueStep('accepted', acceptRequest),
+	pick: queueStep('picked', pickRequest),
+	deliver: queueStep('delivered', deliverRequest),
+	decline: queueStep('declined', declineRequest),
+	cancel: queueStep('cancelled', cancelRequest)
 } satisfies Actions;

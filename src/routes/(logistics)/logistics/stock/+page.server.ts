@@ -1,13 +1,13 @@
-import { fail } from '@sveltejs/kit';
 import type * as v from 'valibot';
+import { adjustedPlaceField } from '$lib/logistics/movements';
 import { correctionSchema, movementSchema } from '$lib/schemas/logistics';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
-import { failWith } from '$lib/server/http';
+import { DomainError, toDomainError } from '$lib/server/errors';
+import { operationAction } from '$lib/server/forms';
 import { listItems } from '$lib/server/logistics/items';
 import { correctMovement, moveStock, type MovementInput } from '$lib/server/logistics/ledger';
 import { listLocations } from '$lib/server/logistics/locations';
 import { recentMovements } from '$lib/server/logistics/overview';
-import { logisticsAction, logisticsContext } from '../context.server';
+import { logisticsContext } from '../context.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
@@ -52,36 +52,33 @@ function toMovement(operationId: string, data: v.InferOutput<typeof movementSche
 }
 
 export const actions = {
-	move: async ({ request }) => {
-		const { user, operation, failure } = await logisticsAction();
-		if (failure) return failure;
-		const input = formObject(await request.formData());
-		const values = safeValues(input);
-		const parsed = validate(movementSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, form: 'move' as const });
-		const movement = toMovement(operation.id, parsed.data);
-		try {
-			await moveStock(user, movement);
-		} catch (error) {
-			const failed = failWith(error, values);
-			// The adjustment's location arrives as postId; show its error under the field people used.
-			const errors = { ...failed.data.errors };
-			if (errors.postId)
-				errors[parsed.data.kind === 'ADJUSTED_UP' ? 'toPostId' : 'fromPostId'] = errors.postId;
-			return fail(failed.status, { ...failed.data, errors, form: 'move' as const });
+	move: operationAction({
+		form: 'move',
+		area: 'logistics',
+		schema: movementSchema,
+		run: async ({ user, data, operation }) => {
+			try {
+				await moveStock(user, toMovement(operation.id, data));
+			} catch (caught) {
+				// A recount's location arrives as postId; show its error under the field people used.
+				const error = toDomainError(caught);
+				if (
+					error.options.field === 'postId' &&
+					(data.kind === 'ADJUSTED_UP' || data.kind === 'ADJUSTED_DOWN')
+				)
+					throw new DomainError(error.code, { ...error.options, field: adjustedPlaceField(data.kind) });
+				throw error;
+			}
+			return { kind: data.kind };
 		}
-		return { moved: { kind: parsed.data.kind } };
-	},
-	correct: async ({ request }) => {
-		const { user, failure } = await logisticsAction();
-		if (failure) return failure;
-		const parsed = validate(correctionSchema, formObject(await request.formData()));
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, form: 'correct' as const, movementId: '' });
-		try {
-			await correctMovement(user, parsed.data);
-		} catch (error) {
-			return failWith(error, undefined, { form: 'correct' as const, movementId: parsed.data.movementId });
+	}),
+	correct: operationAction({
+		form: 'correct',
+		area: 'logistics',
+		schema: correctionSchema,
+		run: async ({ user, data, operation }) => {
+			await correctMovement(user, { movementId: data.id, reason: data.reason, operationId: operation.id });
+			return { id: data.id };
 		}
-		return { corrected: parsed.data.movementId };
-	}
+	})
 } satisfies Actions;

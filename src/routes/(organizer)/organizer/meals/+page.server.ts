@@ -1,11 +1,11 @@
 import { requireArea } from '$lib/server/auth/guards';
 import { notEaten } from '$lib/server/logistics/meals';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import type { PageServerLoad } from './$types';
 
 export const load = (async () => {
-	requireArea('organizer');
-	const operation = await currentOperation();
+	const user = requireArea('organizer');
+	const operation = await currentOperationOf(user);
 	if (!operation) return { operation: null, shifts: [] };
 	return {
 		operation: { timezone: operation.timezone, name: operation.name },

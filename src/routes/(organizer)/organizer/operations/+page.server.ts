@@ -1,25 +1,23 @@
 import { redirect } from '@sveltejs/kit';
 import { requireArea } from '$lib/server/auth/guards';
+import { formAction } from '$lib/server/forms';
 import { createOperation, listOperations } from '$lib/server/operations/setup';
-import { failFor, operationInput, operationSchema, readForm } from './forms.server';
+import { operationInput, operationSchema } from './forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async () => {
-	requireArea('organizer');
-	return { operations: await listOperations() };
+	const user = requireArea('organizer');
+	return { operations: await listOperations(user) };
 }) satisfies PageServerLoad;
 
 export const actions = {
-	create: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, operationSchema);
-		if (form.failure) return form.failure;
-		let id;
-		try {
-			id = (await createOperation(actor.id, operationInput(form.data))).id;
-		} catch (caught) {
-			return failFor('operation', caught);
+	create: formAction({
+		area: 'organizer',
+		form: 'operation',
+		schema: operationSchema,
+		run: async ({ user, data }) => {
+			const operation = await createOperation(user.id, operationInput(data));
+			redirect(303, `/organizer/operations/${operation.id}`);
 		}
-		redirect(303, `/organizer/operations/${id}`);
-	}
+	})
 } satisfies Actions;

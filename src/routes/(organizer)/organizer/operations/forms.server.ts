@@ -1,5 +1,4 @@
-// Reading the setup forms shared by the operation pages: each returns the domain input or a fail().
-import { fail } from '@sveltejs/kit';
+// The operation form as the domain's input, shared by the new-operation and set-up pages.
 import type * as v from 'valibot';
 import {
 	checkpointSchema,
@@ -8,24 +7,7 @@ import {
 	routeSchema,
 	zoneSchema
 } from '$lib/schemas/rostering';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
-import { failWith } from '$lib/server/http';
 import { addDays, zonedTime } from '$lib/time';
-
-/** Which form on the page a failure belongs to ("zone:new", "post:abc"), so errors show beside it. */
-export async function readForm<S extends v.GenericSchema>(request: Request, schema: S) {
-	const input = formObject(await request.formData());
-	const target = typeof input.target === 'string' ? input.target : '';
-	const parsed = validate(schema, input);
-	if (!parsed.ok) return { failure: fail(400, { target, errors: parsed.errors, values: safeValues(input) }) };
-	return { data: parsed.data as v.InferOutput<S>, target, input };
-}
-
-/** A DomainError as a failure of one form. */
-export function failFor(target: string, caught: unknown) {
-	const failure = failWith(caught);
-	return fail(failure.status, { target, ...failure.data });
-}
 
 export function operationInput(data: v.InferOutput<typeof operationSchema>) {
 	return {

@@ -1,8 +1,13 @@
 import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import { coverageBoard, viewBoard } from '$lib/server/patrols/coverage';
-import type { PageServerLoad } from './$types';
+import { zoneAlertSchema } from '$lib/schemas/escalation';
+import { sendZoneAlert, zoneAlertChoices } from '$lib/server/alerts/zone';
+import { operationAction } from '$lib/server/forms';
+import { alertHandlers, handlingActions } from '$lib/server/patrols/handling-actions';
+import { flagsToReview } from '$lib/server/patrols/flags';
+import type { Actions, PageServerLoad } from './$types';
 
 const query = v.object({
 	zone: v.optional(v.string()),
@@ -12,22 +17,42 @@ const query = v.object({
 });
 
 export const load = (async ({ url, depends }) => {
-	requireArea('organizer');
+	const user = requireArea('organizer');
 	depends('patrols:board');
-	const operation = await currentOperation();
+	const operation = await currentOperationOf(user);
 	const parsed = v.safeParse(query, Object.fromEntries(url.searchParams));
 	const filter = parsed.success ? parsed.output : { show: 'all' as const, limit: 100 };
-	if (!operation) return { operation: null, board: null, filter };
+	if (!operation) return { operation: null, board: null, filter, doubts: [], people: [] };
 	const now = new Date();
 	const board = viewBoard(
 		await coverageBoard(operation.id, now),
 		{ zoneId: filter.zone || undefined, show: filter.show, search: filter.q, limit: filter.limit },
 		now
 	);
+	const [doubts, people] = await Promise.all([
+		flagsToReview(operation.id, 30),
+		alertHandlers(operation.id, now)
+	]);
 	return {
 		operation: { id: operation.id, name: operation.name, timezone: operation.timezone },
 		board,
+		doubts,
+		people,
 		filter,
-		serverTime: now
+		serverTime: now,
+		zoneAlert: await zoneAlertChoices(operation.id)
 	};
 }) satisfies PageServerLoad;
+
+export const actions = {
+	...handlingActions('organizer'),
+	/** From the board in two taps: open "Alert people on duty", tap the zone. */
+	zoneAlert: operationAction({
+		form: 'zoneAlert',
+		area: 'organizer',
+		schema: zoneAlertSchema,
+		arrays: ['zoneIds', 'checkpointIds'],
+		operation: (event) => event.url.searchParams.get('operation'),
+		run: async ({ user, data, operation }) => sendZoneAlert(user, operation.id, data)
+	})
+} satisfies Actions;

@@ -1,13 +1,14 @@
 import { requireArea } from '$lib/server/auth/guards';
-import { operationChoices, pickOperation } from '$lib/server/operations/operations';
+import { operationChoicesFor } from '$lib/server/operations/access';
+import { pageOperation } from '../operation.server';
 import { countPendingRequests } from '$lib/server/shifts/requests';
 import { listShifts } from '$lib/server/shifts/shifts';
 import { addDays, zonedDate, zonedTime } from '$lib/time';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
-	requireArea('organizer');
-	const operation = await pickOperation(url.searchParams.get('operation'));
+	const user = requireArea('organizer');
+	const operation = await pageOperation(user, url);
 	if (!operation) return { operation: null, operations: [], days: [], day: null, shifts: [], requests: 0 };
 	const tz = operation.timezone;
 	const first = zonedDate(operation.startsAt, tz);
@@ -24,7 +25,7 @@ export const load = (async ({ url }) => {
 	);
 	return {
 		operation: { id: operation.id, name: operation.name, timezone: tz },
-		operations: await operationChoices(),
+		operations: await operationChoicesFor(user),
 		days,
 		day,
 		openOnly: url.searchParams.get('open') === '1',

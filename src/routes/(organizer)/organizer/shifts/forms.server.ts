@@ -1,11 +1,13 @@
 // Reading the shift forms: the wall-clock date and times become instants in the operation's
-// timezone; an end at or before the start is the next morning.
+// timezone ($lib/shifts/time: an end at or before the start is the next morning).
 import { error } from '@sveltejs/kit';
 import type * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { pickOperation } from '$lib/server/operations/operations';
 import { placeIds, type batchSchema, type shiftSchema } from '$lib/schemas/rostering';
-import { addDays, zonedTime } from '$lib/time';
+import { wallClockWindow } from '$lib/shifts/time';
+import type { SessionUser } from '$lib/server/auth/session';
+import { pageError } from '$lib/server/http';
+import { pickOperationFor } from '$lib/server/operations/access';
 import type { BatchPattern } from '$lib/server/shifts/bulk';
 import type { ShiftInput } from '$lib/server/shifts/shifts';
 
@@ -22,12 +24,7 @@ function common(data: v.InferOutput<typeof shiftSchema> | v.InferOutput<typeof b
 }
 
 export function shiftInput(data: v.InferOutput<typeof shiftSchema>, timezone: string): ShiftInput {
-	const overnight = data.endTime <= data.startTime;
-	return {
-		...common(data),
-		startsAt: zonedTime(data.date, data.startTime, timezone),
-		endsAt: zonedTime(overnight ? addDays(data.date, 1) : data.date, data.endTime, timezone)
-	};
+	return { ...common(data), ...wallClockWindow(data.date, data.startTime, data.endTime, timezone) };
 }
 
 export function batchInput(data: v.InferOutput<typeof batchSchema>, label: string): BatchPattern {
@@ -41,9 +38,20 @@ export function batchInput(data: v.InferOutput<typeof batchSchema>, label: strin
 	};
 }
 
-/** The operation a shift page works on (?operation=, else the current one); 404 when there is none. */
-export async function requireOperation(url: URL) {
-	const operation = await pickOperation(url.searchParams.get('operation'));
+/**
+ * The operation a shift page works on (?operation=, checked to be one of the person's; else their
+ * working one); 404 when there is none.
+ */
+export async function shiftsOperation(user: SessionUser, url: URL) {
+	let operation;
+	try {
+		operation = await pickOperationFor(user, url.searchParams.get('operation'));
+	} catch (caught) {
+		pageError(caught);
+	}
 	if (!operation) error(404, m.organizer_no_operation());
 	return operation;
 }
+
+/** For operationAction: the operation named in the address (none: the working one). */
+export const operationInAddress = ({ url }: { url: URL }) => url.searchParams.get('operation');

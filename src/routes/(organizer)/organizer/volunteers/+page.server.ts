@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { SKILLS } from '$lib/skills';
 import { requireArea } from '$lib/server/auth/guards';
-import { currentOperation, zoneChoices } from '$lib/server/operations/operations';
+import { zoneChoices } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import { searchVolunteers } from '$lib/server/volunteers/directory';
-import { decide } from './decide.server';
+import { decideAction } from './decide.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const STATUSES = ['PENDING', 'ACTIVE', 'SUSPENDED', 'REJECTED'] as const;
@@ -14,23 +15,27 @@ const filters = v.object({
 	zone: v.optional(v.string()),
 	skill: v.optional(v.picklist(SKILLS)),
 	language: v.optional(v.pipe(v.string(), v.maxLength(10))),
+	role: v.optional(v.picklist(['VOLUNTEER', 'LOGISTICS', 'ORGANIZER', 'ADMIN', 'ALL'])),
 	page: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), '1')
 });
 
 export const load = (async ({ url }) => {
-	requireArea('organizer');
+	const actor = requireArea('organizer');
 	// An unknown filter value is ignored rather than refused: these come from links and bookmarks.
 	const raw = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ''));
 	const parsed = v.safeParse(filters, raw);
 	const filter = parsed.success ? parsed.output : { q: '', page: 1 };
-	const operation = await currentOperation();
+	const operation = await currentOperationOf(actor);
 	const result = await searchVolunteers(
+		actor,
 		{
 			q: filter.q || undefined,
 			status: 'status' in filter ? filter.status : undefined,
 			zoneId: 'zone' in filter ? filter.zone : undefined,
 			skill: 'skill' in filter ? filter.skill : undefined,
-			language: 'language' in filter ? filter.language : undefined
+			language: 'language' in filter ? filter.language : undefined,
+			// Staff accounts are listed for admins only (who manage them: auth/permissions.ts).
+			role: actor.role === 'ADMIN' && 'role' in filter ? filter.role : undefined
 		},
 		Number(filter.page)
 	);
@@ -39,12 +44,13 @@ export const load = (async ({ url }) => {
 		query: url.searchParams.toString(),
 		zones: operation ? await zoneChoices(operation.id) : [],
 		operation: operation && { id: operation.id, name: operation.name },
+		isAdmin: actor.role === 'ADMIN',
 		...result
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
-	approve: ({ request }) => decide(request, 'ACTIVE'),
-	reject: ({ request }) => decide(request, 'REJECTED'),
-	suspend: ({ request }) => decide(request, 'SUSPENDED')
+	approve: decideAction('ACTIVE'),
+	reject: decideAction('REJECTED'),
+	suspend: decideAction('SUSPENDED')
 } satisfies Actions;

@@ -1,33 +1,38 @@
 // The approve / reject / suspend / reinstate form used on the volunteer list and profile pages.
+// Whom the organizer may decide about is the domain's: only people in their scope
+// (operations/access.ts, peopleOf), and only as the permission table allows (auth/permissions.ts).
 import * as v from 'valibot';
-import { fail } from '@sveltejs/kit';
-import { formObject, validate } from '$lib/schemas/forms';
-import { requireArea } from '$lib/server/auth/guards';
-import { failWith, type FormFailure } from '$lib/server/http';
-import { currentOperation } from '$lib/server/operations/operations';
+import { recordId } from '$lib/schemas/forms';
+import { formAction } from '$lib/server/forms';
+import { currentOperationOf, requireOperation } from '$lib/server/operations/access';
 import { decideAccount } from '$lib/server/volunteers/approval';
 
-const decision = v.object({
-	userId: v.pipe(v.string(), v.nonEmpty()),
-	name: v.optional(v.string(), ''),
+const decisionSchema = v.object({
+	...recordId.entries,
 	reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500)), ''),
-	operationId: v.optional(v.string(), '')
+	operationId: v.optional(v.pipe(v.string(), v.maxLength(64)), '')
 });
 
-export type DecisionFailure = FormFailure & { userId?: string };
-
-/** A form action: the organizer decides a person's status; approval joins the current operation. */
-export async function decide(request: Request, status: 'ACTIVE' | 'REJECTED' | 'SUSPENDED') {
-	const actor = requireArea('organizer');
-	const parsed = validate(decision, formObject(await request.formData()));
-	if (!parsed.ok) return fail(400, { errors: parsed.errors } as DecisionFailure);
-	const { userId, name, reason } = parsed.data;
-	const operationId = parsed.data.operationId || (await currentOperation())?.id;
-	try {
-		await decideAccount({ actorId: actor.id, userId, status, reason, operationId });
-	} catch (error) {
-		const failure = failWith(error);
-		return fail(failure.status, { ...failure.data, userId } as DecisionFailure);
-	}
-	return { decided: { userId, name, status } };
-}
+/**
+ * The action deciding a person's status (the person's id in the hidden `id` field); approval
+ * joins the operation named in the form (one the organizer works on) or their current one.
+ */
+export const decideAction = (status: 'ACTIVE' | 'REJECTED' | 'SUSPENDED') =>
+	formAction({
+		form: 'decide',
+		area: 'organizer',
+		schema: decisionSchema,
+		run: async ({ user, data }) => {
+			const operationId = data.operationId
+				? (await requireOperation(user, data.operationId)).id
+				: (await currentOperationOf(user))?.id;
+			const { name } = await decideAccount({
+				actor: user,
+				userId: data.id,
+				status,
+				reason: data.reason,
+				operationId
+			});
+			return { id: data.id, decided: { name, status } };
+		}
+	});

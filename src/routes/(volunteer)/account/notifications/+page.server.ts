@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
+import { recordId } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { formAction } from '$lib/server/forms';
 import { listDevices, removeDevice, vapidPublicKey } from '$lib/server/notify';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,15 +13,10 @@ export const load = (async () => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	remove: async ({ request }) => {
-		const user = requireArea('volunteer');
-		const id = (await request.formData()).get('id');
-		if (typeof id !== 'string' || !id) return fail(400, { message: undefined, removed: false });
-		try {
-			await removeDevice(user.id, id);
-		} catch (caught) {
-			return failWith(caught);
-		}
-		return { removed: true };
-	}
+	remove: formAction({
+		form: 'remove',
+		area: 'volunteer',
+		schema: recordId,
+		run: ({ user, data }) => removeDevice(user.id, data.id)
+	})
 } satisfies Actions;

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { fail, redirect } from '@sveltejs/kit';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
+import { redirect } from '@sveltejs/kit';
 import { reportSchema } from '$lib/schemas/patrol';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { formAction } from '$lib/server/forms';
 import { patrolViewFor } from '$lib/server/patrols/view';
 import { fileReport } from '$lib/server/reports/reports';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,19 +13,16 @@ export const load = (async () => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request }) => {
-		const user = requireArea('volunteer');
-		const { photo, ...input } = formObject(await request.formData());
-		const values = safeValues(input);
-		const parsed = validate(reportSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
-		try {
+	default: formAction({
+		form: 'report',
+		area: 'volunteer',
+		schema: reportSchema,
+		run: async ({ user, data, input }) => {
+			const { photo } = input;
 			const bytes =
 				photo instanceof File && photo.size > 0 ? new Uint8Array(await photo.arrayBuffer()) : null;
-			await fileReport(user.id, parsed.data, bytes && { bytes });
-		} catch (error) {
-			return failWith(error, values);
+			await fileReport(user.id, data, bytes && { bytes });
+			redirect(303, '/patrol?reported=1');
 		}
-		redirect(303, '/patrol?reported=1');
-	}
+	})
 } satisfies Actions;

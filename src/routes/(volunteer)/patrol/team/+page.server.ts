@@ -1,6 +1,7 @@
 import { requireArea } from '$lib/server/auth/guards';
+import { handlingActions } from '$lib/server/patrols/handling-actions';
 import { teamView } from '$lib/server/patrols/team';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ depends }) => {
 	// Leader rights cover the shifts this person leads, and the view shows only those.
@@ -8,3 +9,7 @@ export const load = (async ({ depends }) => {
 	depends('patrols:team');
 	return { shifts: await teamView(user.id) };
 }) satisfies PageServerLoad;
+
+// Alerts, doubtful check-ins, spot checks and blind spots of the shifts this person leads
+// (checked per record).
+export const actions = { ...handlingActions('volunteer') } satisfies Actions;

@@ -1,21 +1,24 @@
-import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { formObject, validate } from '$lib/schemas/forms';
+import { recordId } from '$lib/schemas/forms';
 import { requestSchema } from '$lib/schemas/rostering';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith, pageError } from '$lib/server/http';
+import { formAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
 import { routeCheckpoints } from '$lib/server/operations/operations';
+import { requireShiftInScope } from '$lib/server/operations/access';
 import { shiftsICanTake } from '$lib/server/shifts/available';
 import { shiftForVolunteer } from '$lib/server/shifts/mine';
 import { requestChange, withdrawRequest } from '$lib/server/shifts/requests';
 import { leaveWaitlist, signUp } from '$lib/server/shifts/roster';
 import type { Actions, PageServerLoad } from './$types';
+import { shiftName } from '$lib/shifts/name';
 
 export const load = (async ({ params }) => {
 	const user = requireArea('volunteer');
 	let shift;
 	try {
+		await requireShiftInScope(user, params.id);
 		shift = await shiftForVolunteer(user.id, params.id);
 	} catch (caught) {
 		pageError(caught);
@@ -32,49 +35,59 @@ export const load = (async ({ params }) => {
 			id: s.id,
 			startsAt: s.startsAt,
 			endsAt: s.endsAt,
-			place: s.title ?? s.route?.name ?? s.post?.name ?? ''
+			place: shiftName(s)
 		}))
 	};
 }) satisfies PageServerLoad;
 
-async function guarded(work: () => Promise<unknown>, done: string) {
-	try {
-		await work();
-	} catch (caught) {
-		return failWith(caught);
-	}
-	return { done };
-}
-
+// The shift is the page's; the person is always the signed-in one. The domain checks the shift is
+// open to them (their operation, not started) and that a request or swap target is theirs to use.
 export const actions = {
-	signUp: async ({ params }) => {
-		const user = requireArea('volunteer');
-		try {
-			return { done: (await signUp(user.id, params.id)) === 'ASSIGNED' ? 'assigned' : 'waitlisted' };
-		} catch (caught) {
-			return failWith(caught);
+	signUp: formAction({
+		form: 'signUp',
+		area: 'volunteer',
+		schema: v.object({}),
+		run: async ({ user, event }) => {
+			await requireShiftInScope(user, event.params.id!);
+			return {
+				outcome: (await signUp(user.id, event.params.id!)) === 'ASSIGNED' ? 'assigned' : 'waitlisted'
+			};
 		}
-	},
-	leaveWaitlist: async ({ params }) => {
-		const user = requireArea('volunteer');
-		return guarded(() => leaveWaitlist(user.id, params.id), 'left');
-	},
-	request: async ({ request, params }) => {
-		const user = requireArea('volunteer');
-		const parsed = validate(requestSchema, formObject(await request.formData()));
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		if (parsed.data.kind === 'SWAP' && !parsed.data.targetShiftId) {
-			return fail(400, { errors: { targetShiftId: m.error_swap_target_invalid() } });
+	}),
+	leaveWaitlist: formAction({
+		form: 'leaveWaitlist',
+		area: 'volunteer',
+		schema: v.object({}),
+		run: async ({ user, event }) => {
+			await leaveWaitlist(user.id, event.params.id!);
+			return { outcome: 'left' };
 		}
-		return guarded(() => requestChange({ userId: user.id, shiftId: params.id, ...parsed.data }), 'requested');
-	},
-	withdraw: async ({ request }) => {
-		const user = requireArea('volunteer');
-		const parsed = validate(
-			v.object({ requestId: v.pipe(v.string(), v.nonEmpty()) }),
-			formObject(await request.formData())
-		);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		return guarded(() => withdrawRequest(user.id, parsed.data.requestId), 'withdrawn');
-	}
+	}),
+	request: formAction({
+		form: 'request',
+		area: 'volunteer',
+		schema: v.pipe(
+			requestSchema,
+			v.forward(
+				v.check(
+					(data) => data.kind !== 'SWAP' || Boolean(data.targetShiftId),
+					() => m.error_swap_target_invalid()
+				),
+				['targetShiftId']
+			)
+		),
+		run: async ({ user, data, event }) => {
+			await requestChange({ userId: user.id, shiftId: event.params.id!, ...data });
+			return { outcome: 'requested' };
+		}
+	}),
+	withdraw: formAction({
+		form: 'withdraw',
+		area: 'volunteer',
+		schema: recordId,
+		run: async ({ user, data }) => {
+			await withdrawRequest(user.id, data.id);
+			return { outcome: 'withdrawn' };
+		}
+	})
 } satisfies Actions;

@@ -1,10 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { podSchema } from '$lib/schemas/logistics';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
-import { failWith, pageError } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
 import { listLocations } from '$lib/server/logistics/locations';
 import { closePod, podToEdit, updatePod } from '$lib/server/pods/pods';
-import { logisticsAction, logisticsContext } from '../../context.server';
+import { logisticsContext } from '../../context.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ params }) => {
@@ -21,30 +22,25 @@ export const load = (async ({ params }) => {
 	}
 }) satisfies PageServerLoad;
 
+// The pod in the address, checked to be of the working operation (podToEdit).
 export const actions = {
-	save: async ({ request, params }) => {
-		const { user, operation, failure } = await logisticsAction();
-		if (failure) return failure;
-		const input = formObject(await request.formData(), ['amenities']);
-		const values = safeValues(input);
-		const amenities = input.amenities as string[];
-		const parsed = validate(podSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values, amenities });
-		try {
-			await updatePod(user, operation.id, params.id, parsed.data);
-		} catch (caught) {
-			return failWith(caught, values, { amenities });
+	save: operationAction({
+		form: 'save',
+		area: 'logistics',
+		schema: podSchema,
+		arrays: ['amenities'],
+		run: async ({ user, data, operation, event }) => {
+			await updatePod(user, operation.id, event.params.id!, data);
+			redirect(303, '/logistics/pods');
 		}
-		redirect(303, '/logistics/pods');
-	},
-	close: async ({ params }) => {
-		const { user, operation, failure } = await logisticsAction();
-		if (failure) return failure;
-		try {
-			await closePod(user, operation.id, params.id);
-		} catch (caught) {
-			return failWith(caught);
+	}),
+	close: operationAction({
+		form: 'close',
+		area: 'logistics',
+		schema: v.object({}),
+		run: async ({ user, operation, event }) => {
+			await closePod(user, operation.id, event.params.id!);
+			redirect(303, '/logistics/pods');
 		}
-		redirect(303, '/logistics/pods');
-	}
+	})
 } satisfies Actions;

@@ -1,23 +1,37 @@
-import { error } from '@sveltejs/kit';
-import { errorText } from '$lib/i18n';
+import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
-import { DomainError } from '$lib/server/errors';
-import { failWith } from '$lib/server/http';
-import { broadcastStatus, resendToUnacknowledged } from '$lib/server/notify';
-import { pickOperation } from '$lib/server/operations/operations';
+import { formAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
+import {
+	RECIPIENT_STATES,
+	RECIPIENTS_PER_PAGE,
+	broadcastRecipients,
+	broadcastStatus,
+	resendToUnacknowledged,
+	type RecipientState
+} from '$lib/server/notify/broadcasts';
+import { requireOperation } from '$lib/server/operations/access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ params }) => {
+export const load = (async ({ params, url }) => {
 	const actor = requireArea('organizer');
-	let found;
+	let found, operation;
 	try {
 		found = await broadcastStatus(actor, params.id);
+		operation = await requireOperation(actor, found.broadcast.operationId);
 	} catch (caught) {
-		if (caught instanceof DomainError) error(caught.status, errorText(caught.code));
-		throw caught;
+		pageError(caught);
 	}
 	const { broadcast, status } = found;
-	const operation = await pickOperation(broadcast.operationId);
+	const asked = url.searchParams.get('show') as RecipientState | null;
+	// By default the first list that needs someone: who has not answered yet.
+	const show: RecipientState =
+		asked && RECIPIENT_STATES.includes(asked)
+			? asked
+			: ((['delivered', 'sending', 'unreachable'] as const).find((state) => status.people[state] > 0) ??
+				'acknowledged');
+	const pages = Math.max(1, Math.ceil(status.people[show] / RECIPIENTS_PER_PAGE));
+	const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
 	return {
 		broadcast: {
 			id: broadcast.id,
@@ -29,18 +43,23 @@ export const load = (async ({ params }) => {
 			recipientCount: broadcast.recipientCount,
 			createdAt: broadcast.createdAt
 		},
-		timezone: operation?.timezone ?? 'UTC',
-		status
+		timezone: operation.timezone,
+		status,
+		show,
+		page,
+		pages,
+		people: await broadcastRecipients(actor, broadcast.id, show, page)
 	};
 }) satisfies PageServerLoad;
 
 export const actions = {
-	resend: async ({ params }) => {
-		const actor = requireArea('organizer');
-		try {
-			return { resent: (await resendToUnacknowledged(actor, params.id)).people };
-		} catch (caught) {
-			return failWith(caught);
-		}
-	}
+	// The broadcast in the address; ownBroadcast checks the person organizes its operation.
+	resend: formAction({
+		form: 'resend',
+		area: 'organizer',
+		schema: v.object({}),
+		run: async ({ user, event }) => ({
+			resent: (await resendToUnacknowledged(user, event.params.id!)).people
+		})
+	})
 } satisfies Actions;

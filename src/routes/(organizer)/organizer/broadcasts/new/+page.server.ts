@@ -1,5 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
+import { redirect } from '@sveltejs/kit';
 import {
 	AUDIENCE_ARRAYS,
 	AUDIENCE_ROLES,
@@ -8,18 +7,19 @@ import {
 	broadcastSchema
 } from '$lib/schemas/notify';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
 import { previewAudience, sendBroadcast } from '$lib/server/notify';
 import { zoneChoices } from '$lib/server/operations/operations';
-import { listShifts, placeName } from '$lib/server/shifts/shifts';
-import { requireOperation } from '../../shifts/forms.server';
+import { listShifts } from '$lib/server/shifts/shifts';
+import { shiftsOperation } from '../../shifts/forms.server';
 import type { Actions, PageServerLoad } from './$types';
+import { shiftName } from '$lib/shifts/name';
 
 const HOUR = 3_600_000;
 
 export const load = (async ({ url }) => {
 	const actor = requireArea('organizer');
-	const operation = await requireOperation(url);
+	const operation = await shiftsOperation(actor, url);
 	const now = Date.now();
 	// Shifts worth addressing: running now or starting within a day.
 	const shifts = (await listShifts(operation.id, new Date(now - 24 * HOUR), new Date(now + 24 * HOUR)))
@@ -28,7 +28,7 @@ export const load = (async ({ url }) => {
 			id: shift.id,
 			startsAt: shift.startsAt,
 			endsAt: shift.endsAt,
-			place: placeName(shift)
+			place: shiftName(shift)
 		}));
 	return {
 		operation: { id: operation.id, name: operation.name, timezone: operation.timezone },
@@ -40,40 +40,32 @@ export const load = (async ({ url }) => {
 	};
 }) satisfies PageServerLoad;
 
-/** What the form showed, to show it again: text fields and the ticked boxes. */
-function echo(input: Record<string, unknown>) {
-	const values: Record<string, string | string[]> = safeValues(input);
-	for (const name of AUDIENCE_ARRAYS) values[name] = input[name] as string[];
-	return values;
-}
+// The operation is the form's hidden operationId, checked to be one of the person's; the domain
+// checks the zones and shifts ticked are of it.
+const scope = {
+	area: 'organizer',
+	arrays: AUDIENCE_ARRAYS,
+	operation: (_event: unknown, data: { operationId: string }) => data.operationId
+} as const;
 
 export const actions = {
 	/** Without JavaScript, "Count recipients" posts the form here; the page shows it again with the count. */
-	preview: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const input = formObject(await request.formData(), AUDIENCE_ARRAYS);
-		const parsed = validate(audienceSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: echo(input) });
-		const { operationId, ...audience } = parsed.data;
-		try {
-			return { count: (await previewAudience(actor, { operationId, audience })).count, values: echo(input) };
-		} catch (caught) {
-			const failure = failWith(caught);
-			return fail(failure.status, { ...failure.data, values: echo(input) });
+	preview: operationAction({
+		...scope,
+		form: 'compose',
+		schema: audienceSchema,
+		run: async ({ user, data: { operationId, ...audience }, values }) => ({
+			count: (await previewAudience(user, { operationId, audience })).count,
+			values
+		})
+	}),
+	send: operationAction({
+		...scope,
+		form: 'compose',
+		schema: broadcastSchema,
+		run: async ({ user, data }) => {
+			const { id } = await sendBroadcast(user, data);
+			redirect(303, `/organizer/broadcasts/${id}`);
 		}
-	},
-	send: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const input = formObject(await request.formData(), AUDIENCE_ARRAYS);
-		const parsed = validate(broadcastSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: echo(input) });
-		let id;
-		try {
-			id = (await sendBroadcast(actor, parsed.data)).id;
-		} catch (caught) {
-			const failure = failWith(caught);
-			return fail(failure.status, { ...failure.data, values: echo(input) });
-		}
-		redirect(303, `/organizer/broadcasts/${id}`);
-	}
+	})
 } satisfies Actions;

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
-import { db } from '$lib/server/db';
+import { operationAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
+import { requireOperation } from '$lib/server/operations/access';
 import {
 	deletePost,
 	deleteRoute,
@@ -10,136 +11,91 @@ import {
 	savePost,
 	saveRoute,
 	saveZone,
-	updateOperation
+	updateOperation,
+	zoneLeadChoices
 } from '$lib/server/operations/setup';
+import { recordId, withId } from '$lib/schemas/forms';
 import { zonedDate } from '$lib/time';
-import {
-	failFor,
-	operationInput,
-	operationSchema,
-	postSchema,
-	readForm,
-	routeSchema,
-	zoneSchema
-} from '../forms.server';
+import { operationInput, operationSchema, postSchema, routeSchema, zoneSchema } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
-import { pageError } from '$lib/server/http';
 
 export const load = (async ({ params }) => {
-	requireArea('organizer');
+	const user = requireArea('organizer');
 	let operation;
 	try {
+		await requireOperation(user, params.id);
 		operation = await operationSetup(params.id);
 	} catch (caught) {
 		pageError(caught);
 	}
-	// Zone leads: organizers, and volunteers of this operation.
-	const leads = await db.user.findMany({
-		where: {
-			status: 'ACTIVE',
-			OR: [{ role: { in: ['ORGANIZER', 'ADMIN'] } }, { memberships: { some: { operationId: params.id } } }]
-		},
-		orderBy: { name: 'asc' },
-		select: { id: true, name: true }
-	});
 	return {
 		operation,
-		leads,
+		leads: await zoneLeadChoices(operation.id),
 		values: {
 			name: operation.name,
-			description: operation.description,
+			description: operation.description ?? '',
 			timezone: operation.timezone,
 			startDate: zonedDate(operation.startsAt, operation.timezone),
 			endDate: zonedDate(new Date(operation.endsAt.getTime() - 1), operation.timezone),
-			minRestHours: Math.round(operation.minRestMinutes / 60),
-			maxHoursPerDay: Math.round(operation.maxMinutesPerDay / 60)
+			minRestHours: String(Math.round(operation.minRestMinutes / 60)),
+			maxHoursPerDay: String(Math.round(operation.maxMinutesPerDay / 60))
 		}
 	};
 }) satisfies PageServerLoad;
 
-const idOnly = v.object({ id: v.pipe(v.string(), v.nonEmpty()), target: v.optional(v.string(), '') });
+// Every action works on the operation in the address, checked against the organizer's operations;
+// the zone, post or route it names must belong to that operation (the domain checks).
+const scope = {
+	area: 'organizer',
+	operation: ({ params }: { params: { id?: string } }) => params.id
+} as const;
 
 export const actions = {
-	update: async ({ request, params }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, operationSchema);
-		if (form.failure) return form.failure;
-		try {
-			await updateOperation(actor.id, params.id, operationInput(form.data));
-		} catch (caught) {
-			return failFor('operation', caught);
+	update: operationAction({
+		...scope,
+		form: 'operation',
+		schema: operationSchema,
+		run: ({ user, operation, data }) => updateOperation(user.id, operation.id, operationInput(data))
+	}),
+	zone: operationAction({
+		...scope,
+		form: 'zone',
+		schema: withId(zoneSchema),
+		run: ({ user, operation, data }) =>
+			saveZone(user.id, operation.id, data, data.id).then(() => ({ id: data.id }))
+	}),
+	deleteZone: operationAction({
+		...scope,
+		form: 'zone',
+		schema: recordId,
+		run: ({ user, operation, data }) => deleteZone(user.id, operation.id, data.id)
+	}),
+	post: operationAction({
+		...scope,
+		form: 'post',
+		schema: withId(postSchema),
+		run: ({ user, operation, data }) =>
+			savePost(user.id, operation.id, data, data.id).then(() => ({ id: data.id }))
+	}),
+	deletePost: operationAction({
+		...scope,
+		form: 'post',
+		schema: recordId,
+		run: ({ user, operation, data }) => deletePost(user.id, operation.id, data.id)
+	}),
+	route: operationAction({
+		...scope,
+		form: 'route',
+		schema: routeSchema,
+		run: async ({ user, operation, data }) => {
+			const route = await saveRoute(user.id, operation.id, data);
+			redirect(303, `/organizer/routes/${route.id}`);
 		}
-		return { saved: 'operation' };
-	},
-	zone: async ({ request, params }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, zoneSchema);
-		if (form.failure) return form.failure;
-		const zoneId =
-			form.target.startsWith('zone:') && form.target !== 'zone:new' ? form.target.slice(5) : undefined;
-		try {
-			await saveZone(actor.id, params.id, form.data, zoneId);
-		} catch (caught) {
-			return failFor(form.target, caught);
-		}
-		return { saved: form.target };
-	},
-	deleteZone: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, idOnly);
-		if (form.failure) return form.failure;
-		try {
-			await deleteZone(actor.id, form.data.id);
-		} catch (caught) {
-			return failFor(`zone:${form.data.id}`, caught);
-		}
-		return { saved: 'deleted' };
-	},
-	post: async ({ request, params }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, postSchema);
-		if (form.failure) return form.failure;
-		const postId =
-			form.target.startsWith('post:') && form.target !== 'post:new' ? form.target.slice(5) : undefined;
-		try {
-			await savePost(actor.id, params.id, form.data, postId);
-		} catch (caught) {
-			return failFor(form.target, caught);
-		}
-		return { saved: form.target };
-	},
-	deletePost: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, idOnly);
-		if (form.failure) return form.failure;
-		try {
-			await deletePost(actor.id, form.data.id);
-		} catch (caught) {
-			return failFor(`post:${form.data.id}`, caught);
-		}
-		return { saved: 'deleted' };
-	},
-	route: async ({ request, params }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, routeSchema);
-		if (form.failure) return form.failure;
-		let id;
-		try {
-			id = (await saveRoute(actor.id, params.id, form.data)).id;
-		} catch (caught) {
-			return failFor('route:new', caught);
-		}
-		redirect(303, `/organizer/routes/${id}`);
-	},
-	deleteRoute: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, idOnly);
-		if (form.failure) return form.failure;
-		try {
-			await deleteRoute(actor.id, form.data.id);
-		} catch (caught) {
-			return failFor(`route:${form.data.id}`, caught);
-		}
-		return { saved: 'deleted' };
-	}
+	}),
+	deleteRoute: operationAction({
+		...scope,
+		form: 'route',
+		schema: recordId,
+		run: ({ user, operation, data }) => deleteRoute(user.id, operation.id, data.id)
+	})
 } satisfies Actions;

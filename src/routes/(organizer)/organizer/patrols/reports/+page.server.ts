@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { REPORT_CATEGORIES, REPORT_SEVERITIES, REPORT_STATUSES } from '$lib/schemas/patrol';
 import { requireArea } from '$lib/server/auth/guards';
-import { currentOperation } from '$lib/server/operations/operations';
+import { currentOperationOf } from '$lib/server/operations/access';
 import { listReports, reportCounts } from '$lib/server/reports/reports';
 import type { PageServerLoad } from './$types';
 import { triageActions } from './triage';
@@ -13,9 +13,9 @@ const query = v.object({
 });
 
 export const load = (async ({ url, depends }) => {
-	requireArea('organizer');
+	const user = requireArea('organizer');
 	depends('patrols:reports');
-	const operation = await currentOperation();
+	const operation = await currentOperationOf(user);
 	const parsed = v.safeParse(query, Object.fromEntries([...url.searchParams].filter(([, value]) => value)));
 	const filter = parsed.success ? parsed.output : {};
 	if (!operation) return { operation: null, reports: [], counts: null, filter };

@@ -1,6 +1,12 @@
-import { redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { recordId, withId } from '$lib/schemas/forms';
+import { checkpointSchema, routeSchema } from '$lib/schemas/rostering';
+import { routeCoverageSchema } from '$lib/schemas/coverage';
 import { requireArea } from '$lib/server/auth/guards';
+import { operationAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
+import { requireOperation } from '$lib/server/operations/access';
 import { zoneChoices } from '$lib/server/operations/operations';
 import {
 	addCheckpoint,
@@ -11,81 +17,73 @@ import {
 	saveRoute,
 	updateCheckpoint
 } from '$lib/server/operations/setup';
-import { checkpointSchema, failFor, readForm, routeSchema } from '../../operations/forms.server';
+import { saveRouteCoverage } from '$lib/server/patrols/route-settings';
 import type { Actions, PageServerLoad } from './$types';
-import { pageError } from '$lib/server/http';
 
-async function loadRoute(id: string) {
+export const load = (async ({ params }) => {
+	const user = requireArea('organizer');
+	let route;
 	try {
-		return await routeDetail(id);
+		route = await routeDetail(params.id);
+		await requireOperation(user, route.operationId);
 	} catch (caught) {
 		pageError(caught);
 	}
-}
-
-export const load = (async ({ params }) => {
-	requireArea('organizer');
-	const route = await loadRoute(params.id);
 	return { route, zones: await zoneChoices(route.operationId) };
 }) satisfies PageServerLoad;
 
-const move = v.object({ id: v.pipe(v.string(), v.nonEmpty()), direction: v.picklist(['up', 'down']) });
-const idOnly = v.object({ id: v.pipe(v.string(), v.nonEmpty()) });
+// The route in the address decides the operation; checkpoints named by a form must be on it.
+const scope = {
+	area: 'organizer',
+	operation: async ({ params }: RequestEvent) => (await routeDetail(params.id!)).operationId
+} as const;
+
+const move = v.object({ ...recordId.entries, direction: v.picklist(['up', 'down']) });
 
 export const actions = {
-	update: async ({ request, params }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, routeSchema);
-		if (form.failure) return form.failure;
-		const route = await loadRoute(params.id);
-		try {
-			await saveRoute(actor.id, route.operationId, form.data, route.id);
-		} catch (caught) {
-			return failFor('route', caught);
+	update: operationAction({
+		...scope,
+		form: 'route',
+		schema: routeSchema,
+		run: ({ user, operation, data, event }) => saveRoute(user.id, operation.id, data, event.params.id)
+	}),
+	delete: operationAction({
+		...scope,
+		form: 'route',
+		schema: v.object({}),
+		run: async ({ user, operation, event }) => {
+			await deleteRoute(user.id, operation.id, event.params.id!);
+			redirect(303, `/organizer/operations/${operation.id}`);
 		}
-		return { saved: 'route' };
-	},
-	delete: async ({ params }) => {
-		const actor = requireArea('organizer');
-		const route = await loadRoute(params.id);
-		try {
-			await deleteRoute(actor.id, route.id);
-		} catch (caught) {
-			return failFor('route', caught);
+	}),
+	checkpoint: operationAction({
+		...scope,
+		form: 'checkpoint',
+		schema: withId(checkpointSchema),
+		run: async ({ user, data, event }) => {
+			const routeId = event.params.id!;
+			if (data.id) await updateCheckpoint(user.id, routeId, data.id, data);
+			else await addCheckpoint(user.id, routeId, data);
+			return { id: data.id };
 		}
-		redirect(303, `/organizer/operations/${route.operationId}`);
-	},
-	checkpoint: async ({ request, params }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, checkpointSchema);
-		if (form.failure) return form.failure;
-		const checkpointId = form.target.startsWith('checkpoint:')
-			? form.target.slice('checkpoint:'.length)
-			: 'new';
-		try {
-			if (checkpointId === 'new') await addCheckpoint(actor.id, params.id, form.data);
-			else await updateCheckpoint(actor.id, checkpointId, form.data);
-		} catch (caught) {
-			return failFor(form.target, caught);
-		}
-		return { saved: form.target };
-	},
-	move: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, move);
-		if (form.failure) return form.failure;
-		await moveCheckpoint(actor.id, form.data.id, form.data.direction);
-		return { saved: 'moved' };
-	},
-	deleteCheckpoint: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const form = await readForm(request, idOnly);
-		if (form.failure) return form.failure;
-		try {
-			await deleteCheckpoint(actor.id, form.data.id);
-		} catch (caught) {
-			return failFor(`checkpoint:${form.data.id}`, caught);
-		}
-		return { saved: 'deleted' };
-	}
+	}),
+	move: operationAction({
+		...scope,
+		form: 'checkpoint',
+		schema: move,
+		run: ({ user, data, event }) => moveCheckpoint(user.id, event.params.id!, data.id, data.direction)
+	}),
+	coverage: operationAction({
+		...scope,
+		form: 'coverage',
+		schema: routeCoverageSchema,
+		run: ({ user, operation, data, event }) =>
+			saveRouteCoverage(user.id, operation.id, event.params.id!, data)
+	}),
+	deleteCheckpoint: operationAction({
+		...scope,
+		form: 'checkpoint',
+		schema: recordId,
+		run: ({ user, data, event }) => deleteCheckpoint(user.id, event.params.id!, data.id)
+	})
 } satisfies Actions;

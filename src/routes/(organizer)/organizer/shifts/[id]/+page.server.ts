@@ -1,29 +1,32 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { m } from '$lib/paraglide/messages';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
 import { SHIFT_ARRAYS, shiftSchema } from '$lib/schemas/rostering';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith, pageError } from '$lib/server/http';
+import type { SessionUser } from '$lib/server/auth/session';
+import { operationAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
+import { requireOperation } from '$lib/server/operations/access';
 import { placeChoices, routeCheckpoints } from '$lib/server/operations/operations';
 import { candidatesFor } from '$lib/server/shifts/candidates';
 import { assign, setLeader, unassign } from '$lib/server/shifts/roster';
-import { cancelShift, shiftDetail, updateShift } from '$lib/server/shifts/shifts';
+import { cancelShift, shiftDetail, shiftOperationId, updateShift } from '$lib/server/shifts/shifts';
 import { zonedDate, formatTime } from '$lib/time';
 import { shiftInput } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
-async function loadShift(id: string) {
+async function loadShift(user: SessionUser, id: string) {
 	try {
-		return await shiftDetail(id);
+		const shift = await shiftDetail(id);
+		await requireOperation(user, shift.operationId);
+		return shift;
 	} catch (caught) {
 		pageError(caught);
 	}
 }
 
 export const load = (async ({ params, url }) => {
-	requireArea('organizer');
-	const shift = await loadShift(params.id);
+	const shift = await loadShift(requireArea('organizer'), params.id);
 	const tz = shift.operation.timezone;
 	const q = url.searchParams.get('q') ?? '';
 	return {
@@ -47,61 +50,54 @@ export const load = (async ({ params, url }) => {
 	};
 }) satisfies PageServerLoad;
 
+// The shift in the address decides the operation (checked to be one of the person's); the
+// roster forms name a person in the hidden `id`.
+const scope = {
+	area: 'organizer',
+	operation: ({ params }: RequestEvent) => shiftOperationId(params.id!)
+} as const;
+
 const person = v.object({
-	userId: v.pipe(
+	id: v.pipe(
 		v.string(),
 		v.nonEmpty(() => m.error_choose_option())
 	)
 });
 
-/** Roster actions report problems at the people list ("roster"), the edit form at "edit". */
-async function rosterAction(request: Request, work: (userId: string, actorId: string) => Promise<unknown>) {
-	const actor = requireArea('organizer');
-	const parsed = validate(person, formObject(await request.formData()));
-	if (!parsed.ok) return fail(400, { target: 'roster', errors: parsed.errors });
-	try {
-		await work(parsed.data.userId, actor.id);
-	} catch (caught) {
-		const failure = failWith(caught);
-		return fail(failure.status, { target: 'roster', ...failure.data });
-	}
-	return { done: 'roster' };
-}
+const rosterAction = (work: (actorId: string, shiftId: string, userId: string) => Promise<unknown>) =>
+	operationAction({
+		...scope,
+		form: 'roster',
+		schema: person,
+		run: async ({ user, data, event }) => {
+			await work(user.id, event.params.id!, data.id);
+		}
+	});
 
 export const actions = {
-	update: async ({ request, params }) => {
-		const actor = requireArea('organizer');
-		const shift = await loadShift(params.id);
-		const input = formObject(await request.formData(), SHIFT_ARRAYS);
-		const values = { ...safeValues(input), skills: input.skills, languages: input.languages };
-		const parsed = validate(shiftSchema, input);
-		if (!parsed.ok) return fail(400, { target: 'edit', errors: parsed.errors, values });
-		try {
-			await updateShift(actor.id, shift.id, shiftInput(parsed.data, shift.operation.timezone));
-		} catch (caught) {
-			const failure = failWith(caught);
-			return fail(failure.status, { target: 'edit', ...failure.data, values });
+	update: operationAction({
+		...scope,
+		form: 'edit',
+		schema: shiftSchema,
+		arrays: SHIFT_ARRAYS,
+		run: async ({ user, data, operation, event }) => {
+			await updateShift(user.id, event.params.id!, shiftInput(data, operation.timezone));
 		}
-		return { done: 'edit' };
-	},
-	assign: ({ request, params }) =>
-		rosterAction(request, (userId, actorId) => assign(actorId, params.id, userId)),
-	unassign: ({ request, params }) =>
-		rosterAction(request, (userId, actorId) => unassign(actorId, params.id, userId)),
-	leader: ({ request, params }) =>
-		rosterAction(request, (userId, actorId) => setLeader(actorId, params.id, userId)),
-	cancel: async ({ params }) => {
-		const actor = requireArea('organizer');
-		const shift = await loadShift(params.id);
-		try {
-			await cancelShift(actor.id, shift.id);
-		} catch (caught) {
-			const failure = failWith(caught);
-			return fail(failure.status, { target: 'cancel', ...failure.data });
+	}),
+	assign: rosterAction((actorId, shiftId, userId) => assign(actorId, shiftId, userId)),
+	unassign: rosterAction(unassign),
+	leader: rosterAction(setLeader),
+	cancel: operationAction({
+		...scope,
+		form: 'cancel',
+		schema: v.object({}),
+		run: async ({ user, operation, event }) => {
+			const shift = await shiftDetail(event.params.id!);
+			await cancelShift(user.id, shift.id);
+			redirect(
+				303,
+				`/organizer/shifts?operation=${operation.id}&day=${zonedDate(shift.startsAt, operation.timezone)}`
+			);
 		}
-		redirect(
-			303,
-			`/organizer/shifts?operation=${shift.operationId}&day=${zonedDate(shift.startsAt, shift.operation.timezone)}`
-		);
-	}
+	})
 } satisfies Actions;

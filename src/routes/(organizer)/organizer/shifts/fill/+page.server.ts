@@ -1,14 +1,14 @@
-import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
 import { db } from '$lib/server/db';
-import { failWith } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
 import { buildFillProposal, confirmFill } from '$lib/server/shifts/fill';
-import { requireOperation } from '../forms.server';
+import { operationInAddress, shiftsOperation } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
+import { shiftName } from '$lib/shifts/name';
 
 export const load = (async ({ url }) => {
-	requireArea('organizer');
-	const operation = await requireOperation(url);
+	const operation = await shiftsOperation(requireArea('organizer'), url);
 	const proposal = await buildFillProposal(operation.id);
 	const names = new Map(
 		(
@@ -28,7 +28,7 @@ export const load = (async ({ url }) => {
 			id: shift.id,
 			startsAt: shift.startsAt,
 			endsAt: shift.endsAt,
-			place: shift.title ?? shift.route?.name ?? shift.post?.name ?? '',
+			place: shiftName(shift),
 			people: (byShift.get(shift.id) ?? []).map((id) => names.get(id) ?? id),
 			unfilled: proposal.unfilled.find((u) => u.shiftId === shift.id)?.open ?? 0
 		}));
@@ -42,22 +42,29 @@ export const load = (async ({ url }) => {
 	};
 }) satisfies PageServerLoad;
 
+const confirmSchema = v.object({
+	/** The proposal as shown: "shiftId:userId" pairs; confirmFill checks each shift is of this operation. */
+	pairs: v.pipe(
+		v.optional(v.string(), ''),
+		v.transform((raw) =>
+			raw
+				.split(',')
+				.map((pair) => pair.split(':'))
+				.filter((parts) => parts.length === 2 && parts[0] && parts[1])
+				.map(([shiftId, userId]) => ({ shiftId, userId }))
+		)
+	)
+});
+
 export const actions = {
-	confirm: async ({ request, url }) => {
-		const actor = requireArea('organizer');
-		const operation = await requireOperation(url);
-		const raw = String((await request.formData()).get('pairs') ?? '');
-		const pairs = raw
-			.split(',')
-			.map((pair) => pair.split(':'))
-			.filter((parts) => parts.length === 2 && parts[0] && parts[1])
-			.map(([shiftId, userId]) => ({ shiftId, userId }));
-		try {
-			const result = await confirmFill(actor.id, operation.id, pairs);
+	confirm: operationAction({
+		form: 'fill',
+		area: 'organizer',
+		schema: confirmSchema,
+		operation: operationInAddress,
+		run: async ({ user, data, operation }) => {
+			const result = await confirmFill(user.id, operation.id, data.pairs);
 			return { assigned: result.assigned, skipped: result.skipped.length };
-		} catch (caught) {
-			const failure = failWith(caught);
-			return fail(failure.status, failure.data);
 		}
-	}
+	})
 } satisfies Actions;

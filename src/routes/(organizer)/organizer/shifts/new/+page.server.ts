@@ -1,17 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { formObject, safeValues, validate } from '$lib/schemas/forms';
+import { redirect } from '@sveltejs/kit';
 import { SHIFT_ARRAYS, shiftSchema } from '$lib/schemas/rostering';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
 import { placeChoices } from '$lib/server/operations/operations';
 import { createShift } from '$lib/server/shifts/shifts';
 import { zonedDate } from '$lib/time';
-import { shiftInput, requireOperation } from '../forms.server';
+import { operationInAddress, shiftInput, shiftsOperation } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
-	requireArea('organizer');
-	const operation = await requireOperation(url);
+	const operation = await shiftsOperation(requireArea('organizer'), url);
 	return {
 		operation: { id: operation.id, name: operation.name },
 		places: await placeChoices(operation.id),
@@ -26,20 +24,15 @@ export const load = (async ({ url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	default: async ({ request, url }) => {
-		const actor = requireArea('organizer');
-		const operation = await requireOperation(url);
-		const input = formObject(await request.formData(), SHIFT_ARRAYS);
-		const values = { ...safeValues(input), skills: input.skills, languages: input.languages };
-		const parsed = validate(shiftSchema, input);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
-		let id;
-		try {
-			id = (await createShift(actor.id, operation.id, shiftInput(parsed.data, operation.timezone))).id;
-		} catch (caught) {
-			const failure = failWith(caught);
-			return fail(failure.status, { ...failure.data, values });
+	default: operationAction({
+		form: 'shift',
+		area: 'organizer',
+		schema: shiftSchema,
+		arrays: SHIFT_ARRAYS,
+		operation: operationInAddress,
+		run: async ({ user, data, operation }) => {
+			const { id } = await createShift(user.id, operation.id, shiftInput(data, operation.timezone));
+			redirect(303, `/organizer/shifts/${id}`);
 		}
-		redirect(303, `/organizer/shifts/${id}`);
-	}
+	})
 } satisfies Actions;

@@ -1,15 +1,13 @@
-import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { formObject, validate } from '$lib/schemas/forms';
+import { recordId } from '$lib/schemas/forms';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
+import { operationAction } from '$lib/server/forms';
 import { decideRequest, pendingRequests } from '$lib/server/shifts/requests';
-import { requireOperation } from '../forms.server';
+import { operationInAddress, shiftsOperation } from '../forms.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
-	requireArea('organizer');
-	const operation = await requireOperation(url);
+	const operation = await shiftsOperation(requireArea('organizer'), url);
 	return {
 		operation: { id: operation.id, name: operation.name, timezone: operation.timezone },
 		requests: await pendingRequests(operation.id)
@@ -17,29 +15,30 @@ export const load = (async ({ url }) => {
 }) satisfies PageServerLoad;
 
 const decision = v.object({
-	requestId: v.pipe(v.string(), v.nonEmpty()),
+	...recordId.entries,
 	note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500)), '')
 });
 
-async function decide(request: Request, approve: boolean) {
-	const actor = requireArea('organizer');
-	const parsed = validate(decision, formObject(await request.formData()));
-	if (!parsed.ok) return fail(400, { errors: parsed.errors });
-	try {
-		await decideRequest({
-			actorId: actor.id,
-			requestId: parsed.data.requestId,
-			approve,
-			note: parsed.data.note
-		});
-	} catch (caught) {
-		const failure = failWith(caught);
-		return fail(failure.status, { ...failure.data, requestId: parsed.data.requestId });
-	}
-	return { decided: approve ? 'approved' : 'declined' };
-}
+/** Approve or decline: the hidden `id` is the request, checked to be of this operation. */
+const decide = (approve: boolean) =>
+	operationAction({
+		form: 'decide',
+		area: 'organizer',
+		schema: decision,
+		operation: operationInAddress,
+		run: async ({ user, data, operation }) => {
+			await decideRequest({
+				actorId: user.id,
+				requestId: data.id,
+				approve,
+				note: data.note,
+				operationId: operation.id
+			});
+			return { id: data.id, decided: approve ? 'approved' : 'declined' };
+		}
+	});
 
 export const actions = {
-	approve: ({ request }) => decide(request, true),
-	decline: ({ request }) => decide(request, false)
+	approve: decide(true),
+	decline: decide(false)
 } satisfies Actions;

@@ -1,60 +1,70 @@
-import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { requireArea } from '$lib/server/auth/guards';
-import { failWith } from '$lib/server/http';
-import { operationChoices, pickOperation } from '$lib/server/operations/operations';
+import { DomainError } from '$lib/server/errors';
+import { operationAction } from '$lib/server/forms';
+import { pageError } from '$lib/server/http';
+import { operationChoicesFor, pickOperationFor } from '$lib/server/operations/access';
 import { checkRoster, importRoster, MAX_BYTES, RosterProblems } from '$lib/server/volunteers/roster-csv';
 import { describeProblems } from '$lib/server/volunteers/roster-problems';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
-	requireArea('organizer');
-	const operation = await pickOperation(url.searchParams.get('operation'));
-	return { operations: await operationChoices(), operationId: operation?.id ?? null };
+	const actor = requireArea('organizer');
+	try {
+		const operation = await pickOperationFor(actor, url.searchParams.get('operation'));
+		return { operations: await operationChoicesFor(actor), operationId: operation?.id ?? null };
+	} catch (caught) {
+		pageError(caught);
+	}
 }) satisfies PageServerLoad;
 
-async function readUpload(form: FormData): Promise<string | null> {
-	const file = form.get('file');
-	if (file instanceof File && file.size > 0) {
-		return file.size > MAX_BYTES ? null : file.text();
-	}
-	const text = form.get('csv');
-	return typeof text === 'string' && text.trim() ? text : null;
+/** The file chosen, or the text the preview carried over to the confirm form. */
+async function readUpload(input: Record<string, unknown>): Promise<string> {
+	const { file, csv } = input;
+	if (file instanceof File && file.size > 0 && file.size <= MAX_BYTES) return file.text();
+	if (!(file instanceof File && file.size > 0) && typeof csv === 'string' && csv.trim()) return csv;
+	throw new DomainError('roster_file_required', { field: 'file', params: { mb: MAX_BYTES / 1e6 } });
 }
 
+// The operation the roster goes into: one the organizer works on (a 404 otherwise).
+const upload = {
+	area: 'organizer',
+	schema: v.object({ operationId: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(64)) }),
+	operation: (_event: unknown, data: { operationId: string }) => data.operationId
+} as const;
+
 export const actions = {
-	preview: async ({ request }) => {
-		requireArea('organizer');
-		const form = await request.formData();
-		const operationId = String(form.get('operationId') ?? '');
-		const csv = await readUpload(form);
-		if (!csv) return fail(400, { errors: { file: m.error_roster_file_required({ mb: MAX_BYTES / 1e6 }) } });
-		const { rows, problems } = await checkRoster(operationId, csv);
-		return {
-			preview: {
-				csv,
-				operationId,
-				rows: rows.length,
-				sample: rows.slice(0, 5),
-				problems: describeProblems(problems)
-			}
-		};
-	},
-	import: async ({ request }) => {
-		const actor = requireArea('organizer');
-		const form = await request.formData();
-		const operationId = String(form.get('operationId') ?? '');
-		const csv = await readUpload(form);
-		if (!csv) return fail(400, { errors: { file: m.error_roster_file_required({ mb: MAX_BYTES / 1e6 }) } });
-		try {
-			return { imported: (await importRoster(actor.id, operationId, csv)).imported };
-		} catch (caught) {
-			if (caught instanceof RosterProblems) {
-				return fail(422, {
-					preview: { csv, operationId, rows: 0, sample: [], problems: describeProblems(caught.problems) }
-				});
-			}
-			return failWith(caught);
+	preview: operationAction({
+		...upload,
+		form: 'preview',
+		run: async ({ input, operation }) => {
+			const csv = await readUpload(input);
+			const { rows, problems } = await checkRoster(operation.id, csv);
+			return {
+				preview: {
+					csv,
+					operationId: operation.id,
+					rows: rows.length,
+					sample: rows.slice(0, 5),
+					problems: describeProblems(problems)
+				}
+			};
 		}
-	}
+	}),
+	import: operationAction({
+		...upload,
+		form: 'import',
+		run: async ({ user, input, operation }) => {
+			const csv = await readUpload(input);
+			try {
+				return { imported: (await importRoster(user.id, operation.id, csv)).imported };
+			} catch (caught) {
+				// The file changed under the preview's feet (or a row became a duplicate since): show
+				// the problems again, as the preview would, instead of importing anything.
+				if (!(caught instanceof RosterProblems)) throw caught;
+				const problems = describeProblems(caught.problems);
+				return { preview: { csv, operationId: operation.id, rows: 0, sample: [], problems } };
+			}
+		}
+	})
 } satisfies Actions;
