@@ -12,6 +12,13 @@ const dataDir =
 process.env.E2E_DATA_DIR = dataDir;
 process.env.E2E_BASE_URL = `http://localhost:${port}`;
 
+const phone = {
+	...devices['Pixel 7'],
+	viewport: { width: 360, height: 780 },
+	defaultBrowserType: 'chromium'
+};
+const STARTS_OWN_SERVERS = /\/(fuzz|shutdown)\.test\.ts$/;
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.test.ts',
@@ -39,16 +46,13 @@ export default defineConfig({
 		}
 	},
 	// The narrowest phone we design for: 360 px wide. A tablet (768 px, where the layout switches to
-	// its wider form) runs the accessibility checks only, to keep the run short.
+	// its wider form) runs the accessibility checks only, to keep the run short. The tests that
+	// start servers of their own and load them flat out (the form fuzzer, SIGTERM under a burst) are
+	// the `alone` project: `npm test` runs it after the others, one test at a time, so that their
+	// load neither slows the other tests past their bounds nor is slowed by them.
 	projects: [
-		{
-			name: 'phone',
-			use: {
-				...devices['Pixel 7'],
-				viewport: { width: 360, height: 780 },
-				defaultBrowserType: 'chromium'
-			}
-		},
+		{ name: 'phone', testIgnore: STARTS_OWN_SERVERS, use: phone },
+		{ name: 'alone', testMatch: STARTS_OWN_SERVERS, use: phone },
 		{
 			name: 'tablet',
 			testMatch: '**/a11y.test.ts',

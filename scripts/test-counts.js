@@ -66,12 +66,15 @@ export function plannedByPlaywright(list) {
 }
 
 /**
- * Planned Playwright tests that did not run (skipped, interrupted, or no report at all).
+ * Planned Playwright tests that did not run (skipped, interrupted, or no report at all), over the
+ * reports of every run that shares the listing (`npm test` runs the projects in two goes).
  * @param {number} planned
- * @param {{ stats?: { expected: number, unexpected: number, flaky: number } } | null} report
+ * @param {({ stats?: { expected: number, unexpected: number, flaky: number } } | null)[]} reports
  */
-export function notRunByPlaywright(planned, report) {
-	const stats = report?.stats;
-	const ran = stats ? stats.expected + stats.unexpected + stats.flaky : 0;
+export function notRunByPlaywright(planned, reports) {
+	const ran = reports.reduce((sum, report) => {
+		const stats = report?.stats;
+		return sum + (stats ? stats.expected + stats.unexpected + stats.flaky : 0);
+	}, 0);
 	return Math.max(0, planned - ran);
 }

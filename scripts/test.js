@@ -88,18 +88,31 @@ notRun += vitestNotRun;
 if (!vitestOk && (!vitest || vitest.numFailedTests === 0) && vitestNotRun === 0) failed++;
 
 if (stage('production build', 'npm', ['run', '--silent', 'build'], { timeout: 10 * MINUTE })) {
-	const e2eOk = stage('end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
-		timeout: 40 * MINUTE,
-		env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` }
+	// The `alone` project (tests that start and load servers of their own) runs after the others,
+	// one test at a time: see playwright.config.ts.
+	const runs = [
+		['end-to-end tests (Playwright, Chromium)', ['--project=phone', '--project=tablet'], 'playwright.json'],
+		[
+			'end-to-end tests that start their own servers (one at a time)',
+			['--project=alone', '--workers=1'],
+			'playwright-alone.json'
+		]
+	].map(([name, args, report]) => {
+		const ok = stage(name, 'npx', ['playwright', 'test', ...args], {
+			timeout: 40 * MINUTE,
+			env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/${report}` }
+		});
+		return { ok, e2e: readJson(`${reports}/${report}`) };
 	});
-	const e2e = readJson(`${reports}/playwright.json`);
-	if (e2e) {
+	const reported = runs.map((run) => run.e2e);
+	for (const e2e of reported.filter(Boolean)) {
 		passed += e2e.stats.expected + e2e.stats.flaky;
 		failed += e2e.stats.unexpected;
 	}
-	const e2eNotRun = notRunByPlaywright(playwrightPlanned, e2e);
+	const e2eNotRun = notRunByPlaywright(playwrightPlanned, reported);
 	notRun += e2eNotRun;
-	if (!e2eOk && (!e2e || e2e.stats.unexpected === 0) && e2eNotRun === 0) failed++;
+	const failedTests = reported.some((e2e) => e2e && e2e.stats.unexpected > 0);
+	if (runs.some((run) => !run.ok) && !failedTests && e2eNotRun === 0) failed++;
 } else {
 	failed++;
 	notRun += playwrightPlanned;
