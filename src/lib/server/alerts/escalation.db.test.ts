@@ -65,18 +65,20 @@ describe('the SOS ladder', () => {
 			{ step: 1, stage: 'first', userIds: [scene.leader.id, scene.near[0].id, scene.near[1].id], phone: null }
 		]);
 
-		// Not yet due.
-		expect((await advanceEscalations(new Date(t0.getTime() + 59 * SECOND))).escalated).toBe(0);
+		// Each run also moves other tests' alerts on (the file shares its database, in any order), so
+		// what counts is this alert's own steps. Not yet due:
+		await advanceEscalations(new Date(t0.getTime() + 59 * SECOND));
+		expect(await notifiedSteps(alert.id)).toHaveLength(1);
 		// Step 2: the zone lead; step 3: the organizers; step 4: the command post.
 		for (const [seconds, stage] of [
 			[61, 'zone_lead'],
 			[122, 'organizers'],
 			[183, 'command_post']
 		] as const) {
-			const run = await advanceEscalations(new Date(t0.getTime() + seconds * SECOND));
-			expect(run.steps.map((s) => s.stage)).toEqual([stage]);
+			await advanceEscalations(new Date(t0.getTime() + seconds * SECOND));
+			expect((await notifiedSteps(alert.id)).at(-1)?.stage).toBe(stage);
 		}
-		expect((await advanceEscalations(new Date(t0.getTime() + 3600 * SECOND))).escalated).toBe(0);
+		await advanceEscalations(new Date(t0.getTime() + 3600 * SECOND));
 
 		steps = await notifiedSteps(alert.id);
 		expect(steps.map((s) => [s.step, s.stage, s.userIds, s.phone])).toEqual([

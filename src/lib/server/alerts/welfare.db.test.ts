@@ -50,11 +50,8 @@ describe('welfare checks', () => {
 			new Date(now.getTime() + 2 * MINUTE)
 		);
 		expect(answered.alert).toMatchObject({ status: 'RESOLVED', nextStepAt: null });
-		expect(
-			(await advanceEscalations(new Date(now.getTime() + 10 * MINUTE))).steps.filter(
-				(s) => s.stage === 'leader'
-			)
-		).toEqual([]);
+		// Other tests' alerts in this file's database may climb; this answered one must not.
+		await advanceEscalations(new Date(now.getTime() + 10 * MINUTE));
 		expect(await steps(alert.id)).toEqual([]);
 		// Someone else cannot answer for them.
 		await expect(answerImOk({ id: scene.leader.id, role: 'VOLUNTEER' }, alert.id)).rejects.toMatchObject({
