@@ -15,7 +15,7 @@ process.env.E2E_BASE_URL = `http://localhost:${port}`;
 const phone = {
 	...devices['Pixel 7'],
 	viewport: { width: 360, height: 780 },
-	defaultBrowserType: 'chromium'
+	defaultBrowserType: 'chromium' as const
 };
 const STARTS_OWN_SERVERS = /\/(fuzz|shutdown)\.test\.ts$/;
 
@@ -23,7 +23,7 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.test.ts',
 	timeout: 90_000,
-	expect: { timeout: 10_000 },
+	expect: { timeout: 15_000 },
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
@@ -63,13 +63,17 @@ export default defineConfig({
 			}
 		}
 	],
-	webServer: {
-		command: 'npx tsx tests/e2e/server.ts',
-		url: `http://localhost:${port}/login`,
-		timeout: 120_000,
-		reuseExistingServer: false,
-		stdout: 'pipe',
-		stderr: 'pipe',
-		env: { E2E_PORT: String(port), E2E_DATA_DIR: dataDir }
-	}
+	// The shared server, seeded with the demo; the `alone` project's tests start their own, so its
+	// run in `npm test` (E2E_OWN_SERVERS=1) skips it.
+	webServer: process.env.E2E_OWN_SERVERS
+		? undefined
+		: {
+				command: 'npx tsx tests/e2e/server.ts',
+				url: `http://localhost:${port}/login`,
+				timeout: 120_000,
+				reuseExistingServer: false,
+				stdout: 'pipe',
+				stderr: 'pipe',
+				env: { E2E_PORT: String(port), E2E_DATA_DIR: dataDir }
+			}
 });

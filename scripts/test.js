@@ -95,12 +95,13 @@ if (stage('production build', 'npm', ['run', '--silent', 'build'], { timeout: 10
 		[
 			'end-to-end tests that start their own servers (one at a time)',
 			['--project=alone', '--workers=1'],
-			'playwright-alone.json'
+			'playwright-alone.json',
+			{ E2E_OWN_SERVERS: '1' }
 		]
-	].map(([name, args, report]) => {
+	].map(([name, args, report, env = {}]) => {
 		const ok = stage(name, 'npx', ['playwright', 'test', ...args], {
 			timeout: 40 * MINUTE,
-			env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/${report}` }
+			env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/${report}` }
 		});
 		return { ok, e2e: readJson(`${reports}/${report}`) };
 	});

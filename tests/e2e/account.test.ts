@@ -2,7 +2,7 @@
 // page with the error under its field or the success beside the form that was sent.
 import { expect, test } from '@playwright/test';
 import { e2eDb } from './patrol-fixtures';
-import { demo, demoPassword, signIn, uniqueEmail } from './support';
+import { demo, demoPassword, open, signIn, uniqueEmail } from './support';
 
 /** A volunteer of the demo operation of this test's own, signing in with the demo password. */
 async function volunteer(label: string) {
@@ -29,7 +29,7 @@ test.describe('without JavaScript', () => {
 	test('a wrong current password is shown under its field; the right one changes it', async ({ page }) => {
 		const person = await volunteer('password');
 		await signIn(page, person.email);
-		await page.goto('/account');
+		await open(page, '/account');
 		await page.getByLabel('Current password').fill('not my password at all');
 		await page.getByLabel('New password', { exact: true }).fill('a brand new password');
 		await page.getByLabel('Repeat new password').fill('a brand new password');
@@ -43,7 +43,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Change password' }).click();
 		await expect(page.getByText('Password changed.')).toBeVisible();
 		// Still signed in here.
-		await page.goto('/account');
+		await open(page, '/account');
 		await expect(page).toHaveURL(/\/account$/);
 	});
 
@@ -52,7 +52,7 @@ test.describe('without JavaScript', () => {
 	}) => {
 		const person = await volunteer('profile');
 		await signIn(page, person.email);
-		await page.goto('/account/profile');
+		await open(page, '/account/profile');
 		await page.getByLabel('Mobile phone').fill('12345');
 		await page.getByLabel('Radio operation').check();
 		await page.getByRole('button', { name: 'Save', exact: true }).click();

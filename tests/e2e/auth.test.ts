@@ -7,7 +7,7 @@ test('a volunteer signs up, is approved by an admin, signs in to their home and 
 }) => {
 	const email = uniqueEmail('newcomer');
 	const volunteer = await browser.newPage();
-	await volunteer.goto('/signup');
+	await open(volunteer, '/signup');
 	await volunteer.getByLabel('Full name').fill('Chen Jie');
 	await volunteer.getByLabel('Email').fill(email);
 	await volunteer.getByLabel('Mobile phone').fill('+86 139 0000 1111');
@@ -16,12 +16,12 @@ test('a volunteer signs up, is approved by an admin, signs in to their home and 
 	await volunteer.getByRole('button', { name: 'Create account' }).click();
 	await expect(volunteer.getByRole('heading', { name: 'Thanks for signing up, Chen Jie!' })).toBeVisible();
 	// Pending accounts cannot reach the app yet.
-	await volunteer.goto('/home');
+	await open(volunteer, '/home');
 	await expect(volunteer).toHaveURL(/\/status$/);
 
 	const admin = await browser.newPage();
 	await signIn(admin, demo.admin);
-	await admin.goto('/organizer/approvals');
+	await open(admin, '/organizer/approvals');
 	const card = admin.getByRole('listitem').filter({ hasText: email });
 	await expect(card).toContainText('+8613900001111');
 	await card.getByRole('button', { name: 'Approve' }).click();
@@ -38,12 +38,12 @@ test('a volunteer signs up, is approved by an admin, signs in to their home and 
 
 	await volunteer.getByRole('button', { name: 'Sign out' }).click();
 	await expect(volunteer).toHaveURL(/\/login$/);
-	await volunteer.goto('/home');
+	await open(volunteer, '/home');
 	await expect(volunteer).toHaveURL(/\/login\?next=%2Fhome$/);
 });
 
 test('a wrong password shows an error and keeps the email', async ({ page }) => {
-	await page.goto('/login');
+	await open(page, '/login');
 	await page.getByLabel('Email').fill(demo.volunteer);
 	await page.getByLabel('Password').fill('not the password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
@@ -85,7 +85,7 @@ test('a volunteer is refused organizer pages and actions, on the server', async 
 	const status = async () => (await e2eDb().user.findUniqueOrThrow({ where: { id: waiting.id } })).status;
 
 	await signIn(page, demo.volunteer);
-	const response = await page.goto('/organizer/volunteers?status=PENDING');
+	const response = await open(page, '/organizer/volunteers?status=PENDING');
 	expect(response?.status()).toBe(403);
 	await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
 
@@ -109,7 +109,7 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('sign-up shows a message under each bad field and keeps what was typed', async ({ page }) => {
-		await page.goto('/signup');
+		await open(page, '/signup');
 		await page.getByLabel('Full name').fill('Li');
 		await page.getByLabel('Email').fill('li@');
 		await page.getByLabel('Mobile phone').fill('12345');
@@ -127,7 +127,7 @@ test.describe('without JavaScript', () => {
 	});
 
 	test('signing up with an email that has an account says so', async ({ page }) => {
-		await page.goto('/signup');
+		await open(page, '/signup');
 		await page.getByLabel('Full name').fill('Someone Else');
 		await page.getByLabel('Email').fill(demo.volunteer.toUpperCase());
 		await page.getByLabel('Password').fill('another long password');
@@ -145,13 +145,13 @@ test('the language switcher shows Simplified Chinese and remembers it', async ({
 	await open(page, '/login');
 	await page.getByLabel('Language').selectOption('zh');
 	await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
-	await page.goto('/signup');
+	await open(page, '/signup');
 	await expect(page.getByRole('heading', { name: '志愿者注册' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
 });
 
 test('an unknown page gets the custom 404 page', async ({ page }) => {
-	const response = await page.goto('/no/such/page');
+	const response = await open(page, '/no/such/page');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Go to my home page' })).toBeVisible();
@@ -175,7 +175,7 @@ test('the volunteer home draws the next route with numbered checkpoints even wit
 });
 
 test('the service worker registers for the whole app', async ({ page }) => {
-	await page.goto('/login');
+	await open(page, '/login');
 	const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
 	expect(scope).toBe(new URL('/', page.url()).href);
 });
@@ -184,7 +184,7 @@ test.describe('a phone set to Chinese', () => {
 	test.use({ locale: 'zh-CN' });
 
 	test('gets the app in Simplified Chinese on its first visit', async ({ page }) => {
-		await page.goto('/login');
+		await open(page, '/login');
 		await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 		await expect(page.getByLabel('电子邮箱')).toBeVisible();
 	});
@@ -196,7 +196,7 @@ test('an organizer makes a sign-in link for someone they added; it sets their pa
 }) => {
 	const { user } = await patrolVolunteer('welcome');
 	await signIn(page, demo.organizer);
-	await page.goto(`/organizer/volunteers/${user.id}`);
+	await open(page, `/organizer/volunteers/${user.id}`);
 	await page.getByRole('button', { name: 'Make a sign-in link' }).click();
 	const link = await page.getByLabel(`Link for ${user.name}`).inputValue();
 	expect(link).toMatch(/\/welcome\/[\w-]+\.[\w-]+$/);
@@ -214,7 +214,7 @@ test('an organizer makes a sign-in link for someone they added; it sets their pa
 	await expect(person.getByRole('heading', { name: `Hello, ${user.name}` })).toBeVisible();
 
 	await signOut(person);
-	await person.goto(link);
+	await open(person, link);
 	await expect(person.getByText('This sign-in link has already been used.')).toBeVisible();
 	await signIn(person, user.email, 'my own password');
 	await expect(person).toHaveURL(/\/home$/);
@@ -224,7 +224,7 @@ test('pages carry a strict Content-Security-Policy and the session cookie is Htt
 	page,
 	context
 }) => {
-	const response = await page.goto('/login');
+	const response = await open(page, '/login');
 	const policy = response?.headers()['content-security-policy'] ?? '';
 	expect(policy).toContain("default-src 'self'");
 	expect(policy).toContain("object-src 'none'");

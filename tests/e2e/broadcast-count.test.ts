@@ -2,7 +2,7 @@
 // and says what the server would send to.
 import { expect, test, type Page } from '@playwright/test';
 import { e2eDb } from './patrol-fixtures';
-import { demo, signIn } from './support';
+import { demo, open, signIn } from './support';
 
 /** People on shift right now in the demo operation, counted in the database. */
 async function onDutyNow() {
@@ -28,7 +28,7 @@ const shown = (count: number) =>
 
 async function openCompose(page: Page) {
 	await signIn(page, demo.organizer);
-	await page.goto('/organizer/broadcasts/new');
+	await open(page, '/organizer/broadcasts/new');
 }
 
 test('ticking "only people on duty now" recounts at once', async ({ page }) => {

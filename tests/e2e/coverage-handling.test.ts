@@ -78,7 +78,7 @@ test('a shift leader marks someone present on the attendance sheet at 360 px', a
 
 	// Someone else's sheet is not theirs to see.
 	const other = await patrolVolunteer('stranger');
-	const response = await page.goto(`/patrol/team/${other.shift.id}/attendance`);
+	const response = await open(page, `/patrol/team/${other.shift.id}/attendance`);
 	expect(response?.status()).toBe(404);
 	await signOut(page);
 });

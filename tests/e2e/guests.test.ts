@@ -11,7 +11,7 @@ import {
 	type Page
 } from '@playwright/test';
 import { e2eDb } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, signIn } from './support';
+import { demo, expectNoSidewaysScroll, open, signIn } from './support';
 
 const GATE_LEAD = 'gate.lead@redband.demo';
 const word = () =>
@@ -22,7 +22,7 @@ async function newCard(browser: Browser): Promise<string> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await signIn(page, demo.organizer);
-	await page.goto('/organizer/guests');
+	await open(page, '/organizer/guests');
 	const label = `e2e ${word()}`;
 	const form = page.locator('form[action="?/card"]');
 	await form.getByLabel('Zone').selectOption({ label: 'North Plaza' });
@@ -43,7 +43,7 @@ async function guest(browser: Browser, locale: string): Promise<{ context: Brows
 
 /** Sends a help request from the card page; returns the guest's own link. */
 async function askForHelp(page: Page, code: string, kind: string, note: string, send: string) {
-	await page.goto(`/g/${code}`);
+	await open(page, `/g/${code}`);
 	await page.getByLabel(kind).check();
 	await page.locator('#note').fill(note);
 	await page.getByRole('button', { name: send }).click();
@@ -56,7 +56,7 @@ test('a guest with a Thai browser asks for help and sees live who is coming, and
 }) => {
 	const code = await newCard(browser);
 	const { context, page } = await guest(browser, 'th-TH');
-	await page.goto(`/g/${code}`);
+	await open(page, `/g/${code}`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'th');
 	await expect(page.getByText('ช่วยเหลือผู้มาเยือน')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'เจ้าหน้าที่รักษาความปลอดภัยในพื้นที่นี้' })).toBeVisible();
@@ -69,7 +69,7 @@ test('a guest with a Thai browser asks for help and sees live who is coming, and
 	const crew = await browser.newContext();
 	const volunteer = await crew.newPage();
 	await signIn(volunteer, GATE_LEAD);
-	await volunteer.goto('/guests');
+	await open(volunteer, '/guests');
 	const card = volunteer.locator('article', { hasText: note });
 	await expect(card).toContainText('Lost their way');
 	await expect(card.locator('[lang="th"]')).toHaveText('ไทย');
@@ -91,7 +91,7 @@ test('a guest with a Thai browser asks for help and sees live who is coming, and
 		orderBy: { createdAt: 'desc' }
 	});
 	for (const probe of [`/g/r/${request.id}`, `${otherLink.slice(0, -4)}AAAA`, `/guests/${request.id}`]) {
-		const response = await page.goto(probe);
+		const response = await open(page, probe);
 		await expect(page.locator('main')).not.toContainText('ร่ม');
 		if (probe.startsWith('/g/')) {
 			expect(response?.status()).toBe(404);
@@ -108,7 +108,7 @@ test('a disabled card stops at once, and a card is limited to a few requests', a
 	const { context, page } = await guest(browser, 'vi-VN');
 	// GUEST_HELP_PER_CARD is 3 for these tests: the fourth request is refused, in Vietnamese.
 	for (let i = 0; i < 3; i++) await askForHelp(page, code, 'Khác', `thử ${word()}`, 'Gửi yêu cầu');
-	await page.goto(`/g/${code}`);
+	await open(page, `/g/${code}`);
 	await page.getByLabel('Khác').check();
 	await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
 	await expect(page.getByRole('alert')).toContainText('Có quá nhiều yêu cầu từ đây');
@@ -117,19 +117,19 @@ test('a disabled card stops at once, and a card is limited to a few requests', a
 	const staff = await browser.newContext();
 	const organizer = await staff.newPage();
 	await signIn(organizer, demo.organizer);
-	await organizer.goto('/organizer/guests');
+	await open(organizer, '/organizer/guests');
 	const row = organizer.locator('li', { has: organizer.locator('.code', { hasText: code }) });
 	await row.getByRole('button', { name: 'Disable' }).click();
 	await expect(row).toContainText('Disabled since');
 
-	const response = await page.goto(`/g/${code}`);
+	const response = await open(page, `/g/${code}`);
 	expect(response?.status()).toBe(410);
 	await expect(page.getByText('Thẻ này không còn được dùng')).toBeVisible();
 	await expect(page.getByText('cảnh sát 110, cấp cứu 120')).toBeVisible();
 
 	await row.getByRole('button', { name: 'Enable' }).click();
 	await expect(row).not.toContainText('Disabled since');
-	expect((await page.goto(`/g/${code}`))?.status()).toBe(200);
+	expect((await open(page, `/g/${code}`))?.status()).toBe(200);
 	await Promise.all([context.close(), staff.close()]);
 });
 
@@ -145,7 +145,7 @@ test('a lost wallet is matched with the one a volunteer found and handed over, a
 	const crew = await browser.newContext();
 	const volunteer = await crew.newPage();
 	await signIn(volunteer, GATE_LEAD);
-	await volunteer.goto('/lost-found?kind=FOUND');
+	await open(volunteer, '/lost-found?kind=FOUND');
 	await volunteer.getByRole('link', { name: 'Record an item' }).click();
 	const form = volunteer.locator('main form');
 	await expect(form.getByLabel('Found')).toBeChecked();
@@ -156,7 +156,7 @@ test('a lost wallet is matched with the one a volunteer found and handed over, a
 	await expect(volunteer.getByRole('heading', { name: 'Found' })).toBeVisible();
 	const foundUrl = volunteer.url();
 
-	await volunteer.goto('/lost-found?kind=LOST');
+	await open(volunteer, '/lost-found?kind=LOST');
 	await volunteer.getByRole('link', { name: new RegExp(mark) }).click();
 	const suggestion = volunteer.locator('.suggestions li', { hasText: `wallet ${mark}` });
 	await suggestion.getByRole('button', { name: 'This is it' }).click();
@@ -186,7 +186,7 @@ test('phrase cards work with no signal, large in the guest’s language with Chi
 	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
 	await context.setOffline(true);
-	await page.goto('/phrases#km');
+	await open(page, '/phrases#km');
 	await expect(page.getByRole('heading', { name: 'Phrase cards' })).toBeVisible();
 	const wait = page.locator('li', { hasText: 'Please wait here, help is coming.' });
 	await expect(wait.locator('.big')).toHaveText('សូមរង់ចាំនៅទីនេះ ជំនួយកំពុងមក។');
@@ -300,7 +300,7 @@ for (const { locale, lang, script, family, kind, send } of SCRIPTS) {
 		const code = await newCard(browser);
 		const { context, page } = await guest(browser, locale);
 		const cdp = await context.newCDPSession(page);
-		await page.goto(`/g/${code}`);
+		await open(page, `/g/${code}`);
 		await expect(page.locator('html')).toHaveAttribute('lang', lang);
 		await page.locator('details.language-box summary').click();
 		await expectDrawnWith(page, cdp, script, family);

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { zonedDate } from '../../src/lib/time';
 import { e2eDb } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, signIn } from './support';
+import { demo, expectNoSidewaysScroll, open, reopen, signIn } from './support';
 
 const gateLead = 'gate.lead@redband.demo';
 
@@ -15,7 +15,7 @@ test('a post asks for water, logistics delivers it, and the balances and daily r
 	browser
 }) => {
 	const post = await signedIn(browser, gateLead);
-	await post.goto('/supplies');
+	await open(post, '/supplies');
 	await expect(post.getByText('North Gate', { exact: true })).toBeVisible();
 	await post.getByLabel('Water 500 ml').fill('40');
 	await post.getByRole('button', { name: 'Send request' }).click();
@@ -25,7 +25,7 @@ test('a post asks for water, logistics delivers it, and the balances and daily r
 	await expectNoSidewaysScroll(post);
 
 	const logistics = await signedIn(browser, demo.logistics);
-	await logistics.goto('/logistics/requests');
+	await open(logistics, '/logistics/requests');
 	const card = logistics
 		.getByRole('article')
 		.filter({ hasText: 'North Gate' })
@@ -41,7 +41,7 @@ test('a post asks for water, logistics delivers it, and the balances and daily r
 	await mine.getByRole('button', { name: 'We received it' }).click();
 	await expect(mine.locator('[data-status]')).toHaveText('Received');
 
-	await logistics.goto('/logistics');
+	await open(logistics, '/logistics');
 	const water = logistics.getByRole('row', { name: /Water 500 ml/ });
 	const columns = await logistics.getByRole('columnheader').allTextContents();
 	const cells = await water.getByRole('cell').allTextContents();
@@ -59,7 +59,7 @@ test('a post asks for water, logistics delivers it, and the balances and daily r
 	const { timezone } = seeded.item.operation;
 	const today = zonedDate(new Date(), timezone);
 	const delivered = 40 + (zonedDate(seeded.createdAt, timezone) === today ? 48 : 0);
-	await logistics.goto(`/logistics/report?day=${today}`);
+	await open(logistics, `/logistics/report?day=${today}`);
 	const chart = logistics.getByRole('figure').filter({ hasText: 'Water 500 ml' });
 	await expect(chart.getByRole('img')).toHaveAttribute(
 		'aria-label',
@@ -78,11 +78,11 @@ test('a volunteer off post cannot ask for supplies or move stock, even by postin
 	page
 }) => {
 	const lead = await signedIn(browser, gateLead);
-	await lead.goto('/supplies');
+	await open(lead, '/supplies');
 	const northGate = await lead.locator('input[name="postId"]').inputValue();
 
 	await signIn(page, demo.volunteer);
-	await page.goto('/supplies');
+	await open(page, '/supplies');
 	await expect(page.getByRole('heading', { name: 'You are not on a post right now' })).toBeVisible();
 	const origin = new URL(page.url()).origin;
 	const field = (await lead.locator('input[name^="qty_"]').first().getAttribute('name'))!;
@@ -98,7 +98,7 @@ test('a volunteer off post cannot ask for supplies or move stock, even by postin
 		headers: { origin }
 	});
 	expect(moved.status()).toBe(403);
-	expect((await page.goto('/logistics/stock'))?.status()).toBe(403);
+	expect((await open(page, '/logistics/stock'))?.status()).toBe(403);
 });
 
 test.describe('without JavaScript', () => {
@@ -108,7 +108,7 @@ test.describe('without JavaScript', () => {
 		page
 	}) => {
 		await signIn(page, demo.logistics);
-		await page.goto('/logistics/stock');
+		await open(page, '/logistics/stock');
 		// Coffee is never issued from the depot in the demo: any such line would be ours.
 		const coffeeIssued = page
 			.getByRole('region', { name: 'Ledger' })
@@ -129,14 +129,14 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('Enter a quantity above zero')).toBeVisible();
 		await issue('100000');
 		await expect(page.getByText(/Not enough stock here: only \d+ left\./)).toBeVisible();
-		await page.goto('/logistics/stock');
+		await open(page, '/logistics/stock');
 		await expect(coffeeIssued).toHaveCount(0);
 	});
 });
 
 test('a shift leader serves meals from the tick list, once per person', async ({ page }) => {
 	await signIn(page, gateLead);
-	await page.goto('/meals');
+	await open(page, '/meals');
 	await page.getByRole('link', { name: /North Gate/ }).click();
 	await expect(page.getByRole('list', { name: 'People on this shift' })).toContainText('Li Na');
 	await page.getByRole('button', { name: 'Serve Chen Hao' }).click();
@@ -146,7 +146,7 @@ test('a shift leader serves meals from the tick list, once per person', async ({
 	await expect(row.getByRole('button')).toHaveCount(0);
 	await expectNoSidewaysScroll(page);
 
-	await page.goto('/badge');
+	await open(page, '/badge');
 	await expect(page.getByRole('img', { name: 'Badge QR code of Zhang Wei' })).toBeVisible();
 });
 
@@ -154,7 +154,7 @@ test('staff on shift book a rest pod, check in, and the board shows them inside;
 	browser
 }) => {
 	const person = await signedIn(browser, gateLead);
-	await person.goto('/pods');
+	await open(person, '/pods');
 	const pod = person.getByRole('region', { name: 'Quiet pod' });
 	await pod.getByRole('button', { name: /free$/ }).first().click();
 	await expect(person.getByText('Booked. You will get a reminder when the slot starts.')).toBeVisible();
@@ -174,12 +174,12 @@ test('staff on shift book a rest pod, check in, and the board shows them inside;
 			placeKey: `${booking.podId}:${startsAt.getTime()}:${booking.place}`
 		}
 	});
-	await person.reload();
+	await reopen(person);
 	await person.getByRole('button', { name: 'Check in' }).click();
 	await expect(person.getByRole('button', { name: 'Check out' })).toBeVisible();
 
 	const board = await signedIn(browser, demo.logistics);
-	await board.goto('/logistics/pods');
+	await open(board, '/logistics/pods');
 	const quiet = board.getByRole('article').filter({ hasText: 'Quiet pod' });
 	await expect(quiet).toContainText('1 inside');
 	await expect(quiet).toContainText('3 of 4 free');

@@ -2,7 +2,7 @@
 // shift without a reload.
 import { expect, test } from '@playwright/test';
 import { e2eDb } from './patrol-fixtures';
-import { signIn, uniqueEmail } from './support';
+import { open, signIn, uniqueEmail } from './support';
 
 async function personOn(operationId: string, name: string, passwordHash: string) {
 	return e2eDb().user.create({
@@ -41,9 +41,9 @@ test('a meal served in one tab shows at once in the other tab’s list', async (
 
 	const first = await context.newPage();
 	await signIn(first, leader.email);
-	await first.goto(`/meals/${shift.id}`);
+	await open(first, `/meals/${shift.id}`);
 	const second = await context.newPage();
-	await second.goto(`/meals/${shift.id}`);
+	await open(second, `/meals/${shift.id}`);
 	const row = second.getByRole('listitem').filter({ hasText: crew.name });
 	await expect(row.getByRole('button', { name: `Serve ${crew.name}` })).toBeVisible();
 	// The second tab listens before the first serves.

@@ -4,7 +4,7 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { e2eDb, patrolVolunteer } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, signIn, signOut } from './support';
+import { demo, expectNoSidewaysScroll, open, reopen, signIn, signOut } from './support';
 
 /** A message in the person's inbox, written as the notify worker would. */
 async function inboxMessage(userId: string, label: string, requireAck = true) {
@@ -66,7 +66,7 @@ test('a push reaches the service worker, shows a notification, and its Acknowled
 	const notice = await inboxMessage(person.user.id, 'push');
 	await context.grantPermissions(['notifications']);
 	await signIn(page, person.email);
-	await page.goto('/inbox');
+	await open(page, '/inbox');
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await expect(unreadBadge(page)).toHaveText('1');
 
@@ -126,7 +126,7 @@ test('a push reaches the service worker, shows a notification, and its Acknowled
 		first
 	);
 
-	await page.goto(`/inbox/${notice.id}`);
+	await open(page, `/inbox/${notice.id}`);
 	await expect(page.getByText(/Acknowledged .*\d\d:\d\d/)).toBeVisible();
 	await expect(unreadBadge(page)).toHaveCount(0);
 });
@@ -140,7 +140,7 @@ test('an organizer broadcasts to a shift, the volunteer acknowledges in the inbo
 	const subject = `Water at North Loop ${Date.now().toString(36)}`;
 
 	await signIn(page, demo.organizer);
-	await page.goto('/organizer');
+	await open(page, '/organizer');
 	await page.getByRole('link', { name: /Broadcasts/ }).click();
 	await page.getByRole('link', { name: 'New broadcast' }).click();
 	await page.getByLabel('Title').first().fill(subject);
@@ -175,7 +175,7 @@ test('an organizer broadcasts to a shift, the volunteer acknowledges in the inbo
 		await volunteer.close();
 	}
 
-	await page.reload();
+	await reopen(page);
 	await expect(page.getByTestId('count-acknowledged')).toHaveText('1');
 	await page.getByRole('link', { name: /Unreachable/ }).click();
 	await expect(page.locator('.people').getByText(person.user.name)).toHaveCount(0);
@@ -190,7 +190,7 @@ test('without JavaScript: a message is acknowledged with one tap, and the compos
 	try {
 		const page = await context.newPage();
 		await signIn(page, person.email);
-		await page.goto('/inbox');
+		await open(page, '/inbox');
 		await page.getByRole('link', { name: new RegExp(notice.title) }).click();
 		await page.getByRole('button', { name: 'Acknowledge' }).click();
 		await expect(page.getByText(/Acknowledged .*\d\d:\d\d/)).toBeVisible();
@@ -200,7 +200,7 @@ test('without JavaScript: a message is acknowledged with one tap, and the compos
 
 		await signOut(page);
 		await signIn(page, demo.organizer);
-		await page.goto('/organizer/broadcasts/new');
+		await open(page, '/organizer/broadcasts/new');
 		await page.getByLabel('Title').first().fill('Kept after counting');
 		await page.locator('summary', { hasText: 'Shifts (running now' }).click();
 		await page.locator(`input[name="shiftIds"][value="${person.shift.id}"]`).check();
@@ -228,7 +228,7 @@ function fakeSubscription(endpoint: string) {
 test('a device is stored only for a known push service, listed, and removed', async ({ page }) => {
 	const person = await patrolVolunteer('devices');
 	await signIn(page, person.email);
-	await page.goto('/account/notifications');
+	await open(page, '/account/notifications');
 	await expect(page.getByText('No device receives notifications yet.')).toBeVisible();
 
 	const post = (body: unknown) =>
@@ -250,7 +250,7 @@ test('a device is stored only for a known push service, listed, and removed', as
 
 	const stored = await post(fakeSubscription(`https://fcm.googleapis.com/fcm/send/e2e-${Date.now()}`));
 	expect(stored.status).toBe(201);
-	await page.reload();
+	await reopen(page);
 	const device = page.getByRole('listitem').filter({ hasText: 'Chrome · Android' });
 	await expect(device).toBeVisible();
 	await expectNoSidewaysScroll(page);

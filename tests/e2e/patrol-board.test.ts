@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { e2eDb, patrolVolunteer, stored } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, signIn, unfoldAlertGroup } from './support';
+import { demo, expectNoSidewaysScroll, open, signIn, unfoldAlertGroup } from './support';
 
 test('the coverage board shows running patrols, zone coverage and alerts, and updates live', async ({
 	page,
@@ -52,7 +52,7 @@ test('the coverage board shows running patrols, zone coverage and alerts, and up
 	const person = await patrolVolunteer('board');
 	const phone = await browser.newPage();
 	await signIn(phone, person.email);
-	await phone.goto('/patrol');
+	await open(phone, '/patrol');
 	await phone.getByRole('button', { name: 'Start shift' }).click();
 	await phone.getByLabel('Or type the checkpoint code').fill('NL1');
 	await phone.getByRole('button', { name: 'Check in', exact: true }).click();
@@ -67,7 +67,7 @@ test('the coverage board shows running patrols, zone coverage and alerts, and up
 test('an organizer acknowledges and resolves a field report with notes', async ({ page }) => {
 	const person = await patrolVolunteer('reporter');
 	await signIn(page, person.email);
-	await page.goto('/patrol/report');
+	await open(page, '/patrol/report');
 	await page.getByText('Medical').click();
 	await page.getByText('Critical').click();
 	await page
@@ -93,7 +93,7 @@ test('an organizer acknowledges and resolves a field report with notes', async (
 
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await signIn(page, demo.organizer);
-	await page.goto('/organizer/patrols/reports');
+	await open(page, '/organizer/patrols/reports');
 	// This run's report: a repeated run files the same text under another patroller.
 	const card = page
 		.getByRole('listitem')
@@ -123,7 +123,7 @@ test.describe('without JavaScript', () => {
 	}) => {
 		const person = await patrolVolunteer('nojs');
 		await signIn(page, person.email);
-		await page.goto('/patrol');
+		await open(page, '/patrol');
 		await page.getByRole('button', { name: 'Start shift' }).click();
 		await expect(page.getByText('On patrol', { exact: true })).toBeVisible();
 		await page.getByLabel('Or type the checkpoint code').fill('NL9');
@@ -153,7 +153,7 @@ test('a code of another route is sent for checking, kept and flagged, and the ph
 		include: { route: true }
 	});
 	await signIn(page, person.email);
-	await page.goto('/patrol');
+	await open(page, '/patrol');
 	await page.getByRole('button', { name: 'Start shift' }).click();
 	await expect(page.getByText('On patrol', { exact: true })).toBeVisible();
 	await page.getByLabel('Or type the checkpoint code').fill(other.code);

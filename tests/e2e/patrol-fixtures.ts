@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { createDb, type Db } from '../../src/lib/server/db';
 import { databaseTarget } from '../../src/lib/server/db/target';
-import { signIn } from './support';
+import { open, signIn } from './support';
 
 /** The requests the outbox sends. */
 export const SEND = /\/api\/patrol\/(start|check-ins|reports|end)$/;
@@ -12,7 +12,7 @@ export const SEND = /\/api\/patrol\/(start|check-ins|reports|end)$/;
 /** Signs in, opens the patrol screen and waits until the service worker holds it for offline use. */
 export async function readyOffline(page: Page, email: string) {
 	await signIn(page, email);
-	await page.goto('/patrol');
+	await open(page, '/patrol');
 	await expect(page.getByText('Ready to work offline.')).toBeVisible({ timeout: 30_000 });
 }
 

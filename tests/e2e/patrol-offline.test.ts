@@ -1,11 +1,11 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { patrolVolunteer, readyOffline, SEND, stored } from './patrol-fixtures';
-import { expectNoSidewaysScroll, expectWordsWhole } from './support';
+import { expectNoSidewaysScroll, expectWordsWhole, open, reopen } from './support';
 
 /** With no signal: start the shift, check in at three checkpoints by code and file one report. */
 async function patrolOffline(page: Page, context: BrowserContext) {
 	await context.setOffline(true);
-	await page.reload();
+	await reopen(page);
 	await expect(page.getByRole('heading', { name: 'North Loop' })).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: 'Offline' }).first()).toBeVisible();
 
@@ -101,7 +101,7 @@ test('a refusal from the server is shown with its reason, and the queue goes on'
 
 	// A forged QR code: the phone cannot check the signature, the server refuses it for good.
 	const forged = `${Buffer.from(JSON.stringify({ c: person.checkpoints[1].id, r: person.route.id })).toString('base64url')}.AAAAAAAAAAAAAAAAAAAAAA`;
-	await page.goto(`/scan/${forged}`);
+	await open(page, `/scan/${forged}`);
 	await expect(page).toHaveURL(/\/patrol\?scan=/);
 	await page.getByRole('button', { name: 'Check in', exact: true }).first().click();
 	await expect(

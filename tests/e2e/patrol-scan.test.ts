@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import QRCode from 'qrcode';
 import { signToken } from '../../src/lib/server/signing';
 import { patrolVolunteer, stored } from './patrol-fixtures';
-import { signIn } from './support';
+import { open, signIn } from './support';
 
 /**
  * A camera pointed at a checkpoint poster: a Y4M video (what Chromium's fake camera plays) of
@@ -71,7 +71,7 @@ test('a volunteer checks in by scanning the checkpoint poster with the camera, w
 			if (!request.url().startsWith(baseURL)) fromElsewhere.push(request.url());
 		});
 		await signIn(page, person.email);
-		await page.goto('/patrol');
+		await open(page, '/patrol');
 		await page.getByRole('button', { name: 'Start shift' }).click();
 		await page.getByRole('button', { name: 'Scan checkpoint QR' }).click();
 		await expect(page.getByText('Checked in at North Loop 2.')).toBeVisible({ timeout: 30_000 });

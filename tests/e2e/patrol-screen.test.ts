@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signToken } from '../../src/lib/server/signing';
 import { patrolVolunteer, readyOffline, stored } from './patrol-fixtures';
+import { open } from './support';
 
 async function signingKey() {
 	const secrets = JSON.parse(await readFile(join(process.env.E2E_DATA_DIR!, 'secrets.json'), 'utf8')) as {
@@ -20,7 +21,7 @@ test('a forged QR code is refused, with no success shown beside the refusal', as
 
 	const checkpoint = person.checkpoints[2];
 	const claim = Buffer.from(JSON.stringify({ c: checkpoint.id, r: person.route.id })).toString('base64url');
-	await page.goto(`/scan/${claim}.AAAAAAAAAAAAAAAAAAAAAA`);
+	await open(page, `/scan/${claim}.AAAAAAAAAAAAAAAAAAAAAA`);
 	await expect(page.getByText('Everything sent')).toBeVisible();
 	await page
 		.getByRole('region', { name: `Check in at ${checkpoint.name}?` })
@@ -41,7 +42,7 @@ test('after checking in from a scanned poster link, the prompt to check in there
 
 	const checkpoint = person.checkpoints[1];
 	const token = signToken('checkpoint', { c: checkpoint.id, r: checkpoint.routeId }, await signingKey());
-	await page.goto(`/scan/${token}`);
+	await open(page, `/scan/${token}`);
 	// The page runs its script (the outbox shows its state) before the tap.
 	await expect(page.getByText('Everything sent')).toBeVisible();
 	const prompt = page.getByRole('region', { name: `Check in at ${checkpoint.name}?` });

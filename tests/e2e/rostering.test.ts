@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { e2eDb } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, open, signIn, signOut, uniqueEmail } from './support';
+import { demo, expectNoSidewaysScroll, open, reopen, signIn, signOut, uniqueEmail } from './support';
 
 const PASSWORD = 'volunteer password';
 
@@ -47,7 +47,7 @@ test('an organizer makes a route with checkpoints and a shift; a volunteer signs
 	test.setTimeout(120_000);
 	const routeName = `Pier Walk ${Date.now().toString(36)}`;
 	await signIn(page, demo.organizer);
-	await page.goto('/organizer/operations');
+	await open(page, '/organizer/operations');
 	await page.getByRole('link', { name: 'Harbour Expo Week' }).click();
 	await page.getByText('Add route').click();
 	await page.getByLabel('Route name').fill(routeName);
@@ -80,14 +80,14 @@ test('an organizer makes a route with checkpoints and a shift; a volunteer signs
 	await expect(page.getByText('0/2')).toBeVisible();
 
 	const { page: volunteer } = await newVolunteer(browser, 'Zhou Lan');
-	await volunteer.goto('/shifts');
+	await open(volunteer, '/shifts');
 	const card = volunteer.getByRole('listitem').filter({ hasText: routeName });
 	await expect(card).toContainText('09:00–13:00');
 	await card.getByRole('button', { name: 'Sign up' }).click();
 	await expect(volunteer.getByText('You are on the shift.')).toBeVisible();
 	await expectNoSidewaysScroll(volunteer);
 
-	await volunteer.goto('/home');
+	await open(volunteer, '/home');
 	const next = volunteer.getByRole('region', { name: 'Your next shift' });
 	await expect(next).toContainText(`Route: ${routeName}`);
 	await expect(next).toContainText('09:00 – 13:00');
@@ -98,7 +98,7 @@ test('an organizer makes a route with checkpoints and a shift; a volunteer signs
 	await expect(next.locator('ol.checkpoints li strong')).toHaveText(checkpoints.map(([name]) => name));
 
 	// The organizer sees the volunteer on the shift.
-	await page.reload();
+	await reopen(page);
 	await expect(page.getByText('1/2')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Zhou Lan' })).toBeVisible();
 });
@@ -145,7 +145,7 @@ test('a volunteer cannot read others’ phones, cannot sign someone else up and 
 
 	// A userId slipped into the volunteer's own sign-up form is ignored: it signs up the sender.
 	const { page: volunteer } = await newVolunteer(browser, 'Qian Yu');
-	await volunteer.goto('/shifts');
+	await open(volunteer, '/shifts');
 	const link = volunteer.getByRole('listitem').first().getByRole('link').first();
 	const shiftPath = (await link.getAttribute('href'))!;
 	const response = await volunteer.request.post('/shifts?/signUp', {
@@ -153,7 +153,7 @@ test('a volunteer cannot read others’ phones, cannot sign someone else up and 
 		headers: { origin }
 	});
 	expect(response.status()).toBe(200);
-	await volunteer.goto(shiftPath);
+	await open(volunteer, shiftPath);
 	await expect(volunteer.getByText(/You are on (this shift|the waitlist)/)).toBeVisible();
 });
 
@@ -161,7 +161,7 @@ test('a roster file with bad rows is refused row by row; a good one imports with
 	page
 }) => {
 	await signIn(page, demo.organizer);
-	await page.goto('/organizer/volunteers/import');
+	await open(page, '/organizer/volunteers/import');
 	const stamp = Date.now().toString(36);
 	const bad = [
 		'name,phone,email,languages,skills,zone',
@@ -193,7 +193,7 @@ test('a roster file with bad rows is refused row by row; a good one imports with
 	expect((await streamed).headers()['content-type']).toBe('application/x-ndjson');
 	await expect(page.getByText('300 volunteers imported.')).toBeVisible();
 
-	await page.goto(`/organizer/volunteers?q=imp7-${stamp}`);
+	await open(page, `/organizer/volunteers?q=imp7-${stamp}`);
 	await expect(page.getByRole('listitem').filter({ hasText: `imp7-${stamp}@import.e2e` })).toContainText(
 		'First aid · not yet verified'
 	);
@@ -204,7 +204,7 @@ test.describe('without JavaScript', () => {
 
 	test('a volunteer signs up for a shift and the list says so', async ({ browser }) => {
 		const { page } = await newVolunteer(browser, 'Sun Mei');
-		await page.goto('/shifts');
+		await open(page, '/shifts');
 		const card = page
 			.getByRole('listitem')
 			.filter({ has: page.getByRole('button', { name: 'Sign up' }) })
@@ -212,7 +212,7 @@ test.describe('without JavaScript', () => {
 		const title = (await card.getByRole('heading').textContent())!.trim();
 		await card.getByRole('button', { name: 'Sign up' }).click();
 		await expect(page.getByText('You are on the shift.')).toBeVisible();
-		await page.goto('/home');
+		await open(page, '/home');
 		await expect(page.getByRole('region', { name: 'Your next shift' })).toContainText(title);
 	});
 });

@@ -80,8 +80,8 @@ test("an organizer neither sees nor acts on another operation's volunteers, and 
 	await open(page, `/organizer/volunteers?q=${stamp}`);
 	await expect(page.getByRole('heading', { name: newcomer.name })).toBeVisible();
 	await expect(page.getByText(outsider.name)).toHaveCount(0);
-	expect((await page.goto(`/organizer/volunteers/${outsider.id}`))?.status()).toBe(404);
-	expect((await page.goto(`/organizer/volunteers/${newcomer.id}`))?.status()).toBe(200);
+	expect((await open(page, `/organizer/volunteers/${outsider.id}`))?.status()).toBe(404);
+	expect((await open(page, `/organizer/volunteers/${newcomer.id}`))?.status()).toBe(200);
 
 	const origin = new URL(page.url()).origin;
 	const post = (path: string, form: Record<string, string>) =>

@@ -4,7 +4,7 @@
 // the real service worker with "I'm on my way", which the worker records.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { e2eDb, patrolVolunteer, readyOffline } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, signIn } from './support';
+import { demo, expectNoSidewaysScroll, open, reopen, signIn } from './support';
 
 const HERE = { latitude: 31.2304, longitude: 121.4737 };
 const ZONE_PHONE = '+862155550110';
@@ -39,7 +39,7 @@ test('an SOS held on the patrol screen reaches the leader, who answers; the call
 	const person = await patrolVolunteer('sos-online');
 	await withPosition(context);
 	await signIn(page, person.email);
-	await page.goto('/patrol');
+	await open(page, '/patrol');
 	// A short tap only asks.
 	await page.getByTestId('sos-button').click();
 	await expect(page.getByRole('heading', { name: 'Send an SOS?' })).toBeVisible();
@@ -72,7 +72,7 @@ test('an SOS held on the patrol screen reaches the leader, who answers; the call
 	try {
 		const leader = await leaderContext.newPage();
 		await signIn(leader, demo.organizer);
-		await leader.goto(`/alerts/${alert.id}`);
+		await open(leader, `/alerts/${alert.id}`);
 		await expect(leader.getByText('“Fell on the stairs, ankle”')).toBeVisible();
 		await leader.getByRole('button', { name: "I'm on my way" }).click();
 		await expect(leader.getByText('Recorded. The caller sees it.')).toBeVisible();
@@ -117,7 +117,7 @@ test('with no signal, the SOS offers a call and a text at once and arrives exact
 	await context.setOffline(false);
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
 	await expect.poll(async () => (await sosOf(person.user.id)).length, { timeout: 20_000 }).toBe(1);
-	await page.reload();
+	await reopen(page);
 	await page.waitForTimeout(1500);
 	const alerts = await sosOf(person.user.id);
 	expect(alerts).toHaveLength(1);
@@ -165,7 +165,7 @@ test('the SOS push reaches the responder\'s service worker with "I\'m on my way"
 
 	await context.grantPermissions(['notifications']);
 	await signIn(page, demo.organizer);
-	await page.goto('/inbox');
+	await open(page, '/inbox');
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	const cdp = await context.newCDPSession(page);
 	const registrations = new Map<string, string>();

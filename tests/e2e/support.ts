@@ -23,9 +23,18 @@ export async function waitForHydration(page: Page) {
 	await expect(page.locator('html[data-hydrated]')).toBeAttached();
 }
 
-/** Opens a page and waits until it is hydrated. */
+/** Opens a page and waits until it is hydrated (a file or JSON answer has nothing to hydrate). */
 export async function open(page: Page, url: string) {
 	const response = await page.goto(url);
+	if ((response?.headers()['content-type'] ?? 'text/html').startsWith('text/html')) {
+		await waitForHydration(page);
+	}
+	return response;
+}
+
+/** Reloads a page and waits until it is hydrated again. */
+export async function reopen(page: Page) {
+	const response = await page.reload();
 	await waitForHydration(page);
 	return response;
 }
