@@ -297,6 +297,28 @@ export async function closeExpiredRequests(now = new Date()): Promise<number> {
 	return closed;
 }
 
+/**
+ * How long a closed request is kept, with its note, position and photo: a guest's words and
+ * whereabouts are needed for follow-up questions and the event's debrief, which come within a few
+ * weeks, and not after. Counted from closing, so a request is never purged while someone works on it.
+ */
+export const GUEST_REQUEST_RETENTION_DAYS = 30;
+
+/** Requests closed longer than the retention period; their photos go with them (cascade). */
+export async function purgeClosedRequests(now = new Date()): Promise<number> {
+	const before = new Date(now.getTime() - GUEST_REQUEST_RETENTION_DAYS * 24 * HOUR);
+	const due = await db.guestHelpRequest.findMany({
+		where: { status: 'CLOSED', closedAt: { lt: before } },
+		select: { id: true },
+		take: 500
+	});
+	if (!due.length) return 0;
+	const { count } = await db.guestHelpRequest.deleteMany({
+		where: { id: { in: due.map((request) => request.id) }, status: 'CLOSED', closedAt: { lt: before } }
+	});
+	return count;
+}
+
 const volunteerSelect = {
 	id: true,
 	kind: true,
