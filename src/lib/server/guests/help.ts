@@ -8,7 +8,7 @@ import { db, type Tx } from '../db';
 import { announceAlerts } from '../alerts/alerts';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { handOff } from './alerts';
-import { announceRequest } from './alert-link';
+import { announceRequest, takeRequestIn } from './alert-link';
 import { mayActInZone, zonesFor, type Actor } from './duty';
 import { check, hit } from './limits';
 import type { StoredPhoto } from './photos';
@@ -374,31 +374,12 @@ export async function requestForVolunteer(actor: Actor, operationId: string, id:
 
 /** "I'm coming": the first volunteer to take it gets it; taking it again is harmless. */
 export async function takeRequest(actor: Actor, operationId: string, id: string, now = new Date()) {
-	const request = await requestForVolunteer(actor, operationId, id, now);
-	if (request.status === 'CLOSED' || request.expired)
-		throw new DomainError('guest_request_closed', { status: 409 });
 	const taken = await db.$transaction(async (tx) => {
-		const { count } = await tx.guestHelpRequest.updateMany({
-			where: { id, status: 'OPEN', expiresAt: { gt: now } },
-			data: { status: 'TAKEN', takenById: actor.id, takenAt: now }
-		});
-		if (count) await handOff(tx, { change: 'taken', requestId: id, byId: actor.id, at: now });
-		return count > 0;
+		const request = await takeRequestIn(tx, actor, operationId, id, now);
+		if (request) await handOff(tx, { change: 'taken', requestId: id, byId: actor.id, at: now });
+		return request;
 	});
-	if (!taken) {
-		const current = await db.guestHelpRequest.findUniqueOrThrow({
-			where: { id },
-			select: { status: true, takenById: true, takenBy: { select: { name: true } } }
-		});
-		if (current.takenById === actor.id) return;
-		// Closed meanwhile (its alert resolved on the board, or its time up), not taken by another.
-		if (current.status !== 'TAKEN') throw new DomainError('guest_request_closed', { status: 409 });
-		throw new DomainError('guest_request_taken', {
-			status: 409,
-			params: { name: current.takenBy?.name ?? '' }
-		});
-	}
-	await announce(request);
+	if (taken) await announce(taken);
 }
 
 /** Done: closed by the volunteer who took it, or by an organizer. */
