@@ -25,6 +25,7 @@ import { emit } from '../events';
 import {
 	announceRequest,
 	closeRequestOfAlert,
+	requestIdOfAlert,
 	takeRequestOfAlert,
 	type LinkedRequest
 } from '../guests/alert-link';
@@ -553,6 +554,8 @@ export interface AlertView {
 	lat: number | null;
 	lng: number | null;
 	step: number;
+	/** The guest's help request behind a GUEST_HELP alert (guests/alert-link.ts); null otherwise. */
+	guestRequestId: string | null;
 }
 
 async function peopleById(ids: (string | null)[]): Promise<Map<string, AlertPerson>> {
@@ -595,7 +598,8 @@ export async function viewAlerts(rows: AlertRow[]): Promise<AlertView[]> {
 		checkpointId: row.checkpointId,
 		lat: row.lat,
 		lng: row.lng,
-		step: row.step
+		step: row.step,
+		guestRequestId: requestIdOfAlert(row)
 	}));
 }
 

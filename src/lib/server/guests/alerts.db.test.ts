@@ -14,6 +14,8 @@ import {
 	closeByGuest,
 	closeExpiredRequests,
 	guestView,
+	requestForVolunteer,
+	requestPageFor,
 	resolveRequest,
 	sendHelpRequest,
 	takeRequest,
@@ -111,6 +113,21 @@ describe(`guest help requests as GUEST_HELP alerts on ${process.env.TEST_DB_PROV
 			['raised', null],
 			['assigned', onDuty.id]
 		]);
+	});
+
+	it('links its alert to the request’s staff page for those who may open it, and for nobody else', async () => {
+		const { card, zone, operation, onDuty, offDuty, organizer } = await makeGuestScene();
+		const { id } = await sendHelpRequest(card.code, ask('LOST_ITEM', 'Black wallet'), null, address());
+		const view = (await openAlerts(operation.id)).alerts.find((alert) => alert.guestRequestId === id);
+		expect(view).toMatchObject({ kind: 'GUEST_HELP', zoneId: zone.id });
+		for (const person of [organizer, onDuty]) {
+			expect(await requestPageFor(person, view!)).toBe(`/guests/${id}`);
+			await expect(requestForVolunteer(person, operation.id, id)).resolves.toMatchObject({
+				note: 'Black wallet'
+			});
+		}
+		expect(await requestPageFor(offDuty, view!)).toBeNull();
+		expect(await requestPageFor(organizer, { ...view!, guestRequestId: null })).toBeNull();
 	});
 
 	it('takes the request for whoever takes its alert on from the board, so the guest sees someone coming', async () => {

@@ -9,6 +9,7 @@ import { announceAlerts } from '../alerts/alerts';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { handOff } from './alerts';
 import { announceRequest, takeRequestIn } from './alert-link';
+import { currentOperationOf } from '../operations/access';
 import { mayActInZone, zonesFor, type Actor } from './duty';
 import { check, hit } from './limits';
 import type { StoredPhoto } from './photos';
@@ -390,6 +391,23 @@ export async function resolveRequest(actor: Actor, operationId: string, id: stri
 		throw new ForbiddenError('guest_request_not_yours');
 	const closed = await db.$transaction((tx) => closeRequest(tx, request, actor.id, now));
 	if (closed) await announce(request);
+}
+
+/**
+ * The staff page of the guest request behind an alert, when `actor` may open it: it must be their
+ * working operation's and in a zone they act in (requestForVolunteer's check); else null.
+ */
+export async function requestPageFor(
+	actor: Actor,
+	alert: { guestRequestId: string | null; operationId: string; zoneId: string | null },
+	now = new Date()
+): Promise<string | null> {
+	if (!alert.guestRequestId || !alert.zoneId) return null;
+	const operation = await currentOperationOf(actor, now);
+	if (operation?.id !== alert.operationId) return null;
+	return (await mayActInZone(actor, alert.operationId, alert.zoneId, now))
+		? `/guests/${alert.guestRequestId}`
+		: null;
 }
 
 export async function requestPhoto(actor: Actor, operationId: string, id: string) {
