@@ -11,7 +11,7 @@ import {
 	type Page
 } from '@playwright/test';
 import { e2eDb } from './patrol-fixtures';
-import { demo, expectNoSidewaysScroll, open, signIn } from './support';
+import { demo, expectNoSidewaysScroll, open, signIn, unfoldAlertGroup } from './support';
 
 const GATE_LEAD = 'gate.lead@redband.demo';
 const word = () =>
@@ -101,6 +101,36 @@ test('a guest with a Thai browser asks for help and sees live who is coming, and
 		}
 	}
 	await Promise.all([context.close(), other.context.close(), crew.close()]);
+});
+
+test('an organizer takes a guest’s alert on from the board: the guest sees who is coming, the organizer what was asked', async ({
+	browser
+}) => {
+	const code = await newCard(browser);
+	const { context, page } = await guest(browser, 'en-GB');
+	const note = `green cap ${word()}`;
+	await askForHelp(page, code, 'I am lost', note, 'Send request');
+	const request = await e2eDb().guestHelpRequest.findFirstOrThrow({ where: { card: { code }, note } });
+	const alert = await e2eDb().alert.findFirstOrThrow({ where: { foldKey: `guest-help:${request.id}` } });
+
+	const staff = await browser.newContext();
+	const organizer = await staff.newPage();
+	await signIn(organizer, demo.organizer);
+	await open(organizer, '/organizer/patrols');
+	const item = organizer.locator(`#alert-${alert.id}`);
+	await unfoldAlertGroup(item);
+	const link = item.getByRole('link', { name: 'See what the guest asked for' });
+	await expect(link).toHaveAttribute('href', `/guests/${request.id}`);
+	await item.getByRole('button', { name: 'I’m on it' }).click();
+
+	// The guest's page changes by itself: the organizer is on the way.
+	await expect(page.getByRole('heading', { name: 'Someone is coming' })).toBeVisible();
+	await expect(page.getByText(/^Olivia\b.*on the way to you/)).toBeVisible();
+
+	await item.getByRole('link', { name: 'See what the guest asked for' }).click();
+	await expect(organizer).toHaveURL(new RegExp(`/guests/${request.id}$`));
+	await expect(organizer.locator('main')).toContainText(note);
+	await Promise.all([context.close(), staff.close()]);
 });
 
 test('a disabled card stops at once, and a card is limited to a few requests', async ({ browser }) => {

@@ -9,7 +9,7 @@ import { sendDueSms } from './notify/sms';
 import { advanceEscalations } from './alerts/escalation';
 import type { DeliveryWorker } from './notify/deliver';
 import { checkWelfare } from './alerts/welfare';
-import { closeExpiredRequests } from './guests/help';
+import { closeExpiredRequests, purgeClosedRequests } from './guests/help';
 import { forgetOldCounters } from './guests/limits';
 
 interface Job {
@@ -44,7 +44,9 @@ const jobs: Job[] = [
 		name: 'guest-help',
 		everyMs: 60 * 1000,
 		run: async () => [await closeExpiredRequests(), await forgetOldCounters()]
-	}
+	},
+	// Closed guest requests past their retention period go, photos and all (guests/help.ts).
+	{ name: 'guest-retention', everyMs: 60 * 60 * 1000, run: () => purgeClosedRequests() }
 ];
 
 let started = false;

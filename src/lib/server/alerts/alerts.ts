@@ -22,7 +22,13 @@ import {
 } from '../db';
 import { DomainError, NotFoundError } from '../errors';
 import { emit } from '../events';
-import { announceRequest, closeRequestOfAlert, type ClosedRequest } from '../guests/alert-link';
+import {
+	announceRequest,
+	closeRequestOfAlert,
+	requestIdOfAlert,
+	takeRequestOfAlert,
+	type LinkedRequest
+} from '../guests/alert-link';
 import { publish } from '../live/bus';
 import { coverageChannel, teamChannel } from '../patrols/channels';
 import { ESCALATING_KINDS, wasCalledOn } from './called-on';
@@ -403,9 +409,16 @@ async function act(
 	return { alert, changed };
 }
 
-/** "I have seen it and I am on it." Idempotent: the first acknowledgement is kept. */
-export function acknowledgeAlert(actor: AlertActor, alertId: string) {
-	return act(actor, alertId, async (tx, alert, at) => {
+/**
+ * "I have seen it and I am on it." Idempotent: the first acknowledgement is kept. Taking on a
+ * guest's GUEST_HELP alert takes their request too, in the same transaction: the guest's page then
+ * shows who is coming, and the alert is theirs as after "I'm coming" (guests/alert-link.ts).
+ */
+export async function acknowledgeAlert(actor: AlertActor, alertId: string) {
+	let request = null as LinkedRequest | null;
+	const result = await act(actor, alertId, async (tx, alert, at) => {
+		if (alert.status === 'OPEN') request = await takeRequestOfAlert(tx, alert, actor, at);
+		if (request) return (await takeAlertIn(tx, alert.foldKey, actor.id, at)) !== null;
 		const { count } = await tx.alert.updateMany({
 			where: { id: alert.id, status: 'OPEN' },
 			data: { status: 'ACKNOWLEDGED', acknowledgedById: actor.id, acknowledgedAt: at }
@@ -413,6 +426,8 @@ export function acknowledgeAlert(actor: AlertActor, alertId: string) {
 		if (count) await record(tx, alert, 'acknowledged', { at, actorId: actor.id });
 		return count > 0;
 	});
+	if (request) await announceRequest(request);
+	return result;
 }
 
 /**
@@ -451,7 +466,7 @@ export function assignAlert(actor: AlertActor, alertId: string, toUserId: string
  * help request closes with its GUEST_HELP alert (guests/alert-link.ts).
  */
 export async function resolveAlert(actor: AlertActor, alertId: string, note: string) {
-	let request = null as ClosedRequest | null;
+	let request = null as LinkedRequest | null;
 	const result = await act(actor, alertId, async (tx, alert, at) => {
 		if (ACTIVE_STATUSES.includes(alert.status)) request = await closeRequestOfAlert(tx, alert, at);
 		const { count } = await tx.alert.updateMany({
@@ -478,7 +493,7 @@ export async function resolveAlert(actor: AlertActor, alertId: string, note: str
  */
 export async function cancelAlert(actor: AlertActor, alertId: string, note?: string | null) {
 	const at = new Date();
-	let request = null as ClosedRequest | null;
+	let request = null as LinkedRequest | null;
 	const changed = await db.$transaction(async (tx) => {
 		const alert = await tx.alert.findUnique({ where: { id: alertId } });
 		if (!alert || (alert.raisedById !== actor.id && !(await mayHandle(actor, alert, tx)))) {
@@ -539,6 +554,8 @@ export interface AlertView {
 	lat: number | null;
 	lng: number | null;
 	step: number;
+	/** The guest's help request behind a GUEST_HELP alert (guests/alert-link.ts); null otherwise. */
+	guestRequestId: string | null;
 }
 
 async function peopleById(ids: (string | null)[]): Promise<Map<string, AlertPerson>> {
@@ -581,7 +598,8 @@ export async function viewAlerts(rows: AlertRow[]): Promise<AlertView[]> {
 		checkpointId: row.checkpointId,
 		lat: row.lat,
 		lng: row.lng,
-		step: row.step
+		step: row.step,
+		guestRequestId: requestIdOfAlert(row)
 	}));
 }
 

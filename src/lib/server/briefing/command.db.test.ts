@@ -5,6 +5,7 @@ import { makeAlert } from '$test/alert-factories';
 import { assign, makeOperation, makeShift, makeUser, unique } from '$test/factories';
 import { makeItem, makePod, makePost } from '$test/logistics-factories';
 import { moveStock } from '../logistics/ledger';
+import { guestLimits } from '../guests/limits';
 import { computeCommandView, wallView } from './command';
 import { createWallLink, revokeWallLink, wallByToken } from './wall';
 
@@ -149,6 +150,23 @@ describe(`the command view on ${process.env.TEST_DB_PROVIDER}`, () => {
 		expect(wall).toContain(gate.name);
 	});
 
+	it('answers 429 to an address that keeps trying wall links that do not open, and still opens for others', async () => {
+		const operation = await makeOperation();
+		const organizer = await makeUser({ role: 'ORGANIZER' });
+		const { token } = await createWallLink(organizer.id, { operationId: operation.id, label: 'Hall' });
+		const revoked = await createWallLink(organizer.id, { operationId: operation.id, label: 'Old' });
+		await revokeWallLink(organizer.id, { operationId: operation.id, id: revoked.id });
+		const prober = unique('address-');
+		const { max } = guestLimits().missesPerAddress;
+		for (let i = 0; i < max; i++) {
+			// Unknown tokens and a revoked one count alike.
+			const guess = i % 2 ? revoked.token : `${unique('guess')}${'x'.repeat(20)}`;
+			expect(await wallByToken(guess, prober)).toBeNull();
+		}
+		await expect(wallByToken(token, prober)).rejects.toMatchObject({ code: 'rate_limited', status: 429 });
+		expect(await wallByToken(token, unique('address-'))).toMatchObject({ operation: { id: operation.id } });
+	});
+
 	it('opens a wall with its link until the link is revoked, and stores only the token’s hash', async () => {
 		const operation = await makeOperation();
 		const organizer = await makeUser({ role: 'ORGANIZER' });
@@ -158,16 +176,21 @@ describe(`the command view on ${process.env.TEST_DB_PROVIDER}`, () => {
 		});
 		expect(token.length).toBeGreaterThanOrEqual(40);
 		expect(await db.wallLink.count({ where: { tokenHash: token } })).toBe(0);
-		expect(await wallByToken(token)).toMatchObject({ linkId: id, operation: { id: operation.id } });
-		expect(await wallByToken(token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'))).toBeNull();
+		expect(await wallByToken(token, unique('address-'))).toMatchObject({
+			linkId: id,
+			operation: { id: operation.id }
+		});
+		expect(
+			await wallByToken(token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'), unique('address-'))
+		).toBeNull();
 
 		const other = await makeOperation();
 		await expect(revokeWallLink(organizer.id, { operationId: other.id, id })).rejects.toMatchObject({
 			status: 404
 		});
-		expect(await wallByToken(token)).not.toBeNull();
+		expect(await wallByToken(token, unique('address-'))).not.toBeNull();
 		await revokeWallLink(organizer.id, { operationId: operation.id, id });
-		expect(await wallByToken(token)).toBeNull();
+		expect(await wallByToken(token, unique('address-'))).toBeNull();
 		const actions = await db.auditEntry.findMany({ where: { subjectId: id }, orderBy: { createdAt: 'asc' } });
 		expect(actions.map((entry) => [entry.action, entry.operationId])).toEqual([
 			['wall.created', operation.id],

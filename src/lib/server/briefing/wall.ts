@@ -6,6 +6,8 @@ import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { audit } from '../audit';
 import { db } from '../db';
 import { DomainError, NotFoundError } from '../errors';
+import { check, hit } from '../guests/limits';
+import { addressKey } from '../guests/secrets';
 import { publish } from '../live/bus';
 import { commandChannel } from './command';
 
@@ -78,19 +80,30 @@ export async function revokeWallLink(actorId: string, input: { operationId: stri
 	}
 }
 
-/** The operation a wall token opens, or null for an unknown or revoked token. */
-export async function wallByToken(token: string, now = new Date()) {
-	if (typeof token !== 'string' || token.length < 20 || token.length > 100) return null;
-	const link = await db.wallLink.findUnique({
-		where: { tokenHash: hashOf(token) },
-		select: {
-			id: true,
-			revokedAt: true,
-			lastSeenAt: true,
-			operation: { select: { id: true, name: true, timezone: true } }
-		}
-	});
-	if (!link || link.revokedAt) return null;
+/**
+ * The operation a wall token opens, or null for an unknown or revoked token. Misses count against
+ * `address` with the guest pages' misses (guests/limits.ts): whoever guesses at one kind of public
+ * link guesses at the others, and past the limit the address gets a 429 for a while.
+ */
+export async function wallByToken(token: string, address: string, now = new Date()) {
+	const subject = addressKey(address);
+	await check('missesPerAddress', subject, now);
+	const link =
+		typeof token === 'string' && token.length >= 20 && token.length <= 100
+			? await db.wallLink.findUnique({
+					where: { tokenHash: hashOf(token) },
+					select: {
+						id: true,
+						revokedAt: true,
+						lastSeenAt: true,
+						operation: { select: { id: true, name: true, timezone: true } }
+					}
+				})
+			: null;
+	if (!link || link.revokedAt) {
+		await hit('missesPerAddress', subject, now);
+		return null;
+	}
 	if (!link.lastSeenAt || now.getTime() - link.lastSeenAt.getTime() > SEEN_EVERY_MS) {
 		await db.wallLink.update({ where: { id: link.id }, data: { lastSeenAt: now } });
 	}

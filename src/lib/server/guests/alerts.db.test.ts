@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { alertBody } from '$lib/alerts/text';
+import { firstName } from '$lib/guests/kinds';
 import { db } from '$lib/server/db';
 import { closeLiveBus } from '$lib/server/live/bus';
 import { address, makeGuestScene } from '$test/guest-factories';
 import { makeZone } from '$test/factories';
-import { cancelAlert, openAlerts, resolveAlert } from '../alerts/alerts';
+import { acknowledgeAlert, cancelAlert, openAlerts, resolveAlert } from '../alerts/alerts';
 import { consumeEvents } from '../notify/from-events';
 import { guestAlertKey } from './alert-link';
 import { handOff } from './alerts';
@@ -13,6 +14,8 @@ import {
 	closeByGuest,
 	closeExpiredRequests,
 	guestView,
+	requestForVolunteer,
+	requestPageFor,
 	resolveRequest,
 	sendHelpRequest,
 	takeRequest,
@@ -110,6 +113,67 @@ describe(`guest help requests as GUEST_HELP alerts on ${process.env.TEST_DB_PROV
 			['raised', null],
 			['assigned', onDuty.id]
 		]);
+	});
+
+	it('links its alert to the request’s staff page for those who may open it, and for nobody else', async () => {
+		const { card, zone, operation, onDuty, offDuty, organizer } = await makeGuestScene();
+		const { id } = await sendHelpRequest(card.code, ask('LOST_ITEM', 'Black wallet'), null, address());
+		const view = (await openAlerts(operation.id)).alerts.find((alert) => alert.guestRequestId === id);
+		expect(view).toMatchObject({ kind: 'GUEST_HELP', zoneId: zone.id });
+		for (const person of [organizer, onDuty]) {
+			expect(await requestPageFor(person, view!)).toBe(`/guests/${id}`);
+			await expect(requestForVolunteer(person, operation.id, id)).resolves.toMatchObject({
+				note: 'Black wallet'
+			});
+		}
+		expect(await requestPageFor(offDuty, view!)).toBeNull();
+		expect(await requestPageFor(organizer, { ...view!, guestRequestId: null })).toBeNull();
+	});
+
+	it('takes the request for whoever takes its alert on from the board, so the guest sees someone coming', async () => {
+		const { card, operation, onDuty, offDuty, organizer } = await makeGuestScene();
+		const { token, id } = await sendHelpRequest(card.code, ask('MEDICAL'), null, address());
+		const alert = await alertOf(id);
+		await expect(acknowledgeAlert(offDuty, alert.id)).rejects.toMatchObject({ status: 404 });
+		expect(await guestView(token, address())).toMatchObject({ status: 'OPEN', coming: null });
+
+		expect((await acknowledgeAlert(organizer, alert.id)).changed).toBe(true);
+		expect(await guestView(token, address())).toMatchObject({
+			status: 'TAKEN',
+			coming: { name: firstName(organizer.name) }
+		});
+		expect(await db.guestHelpRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			takenById: organizer.id
+		});
+		expect(await alertOf(id)).toMatchObject({
+			status: 'ACKNOWLEDGED',
+			assignedToId: organizer.id,
+			acknowledgedById: organizer.id
+		});
+		expect((await acknowledgeAlert(organizer, alert.id)).changed).toBe(false);
+		// The volunteer who taps "I'm coming" next hears who is already on the way.
+		await expect(takeRequest(onDuty, operation.id, id)).rejects.toMatchObject({
+			code: 'guest_request_taken',
+			status: 409
+		});
+	});
+
+	it('leaves the alert open when its request cannot be taken: both change together or neither', async () => {
+		const { card, organizer } = await makeGuestScene();
+		const { token, id } = await sendHelpRequest(card.code, ask('LOST_WAY'), null, address());
+		// Past its time, before the job has closed it.
+		await db.guestHelpRequest.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+		const alert = await alertOf(id);
+		await expect(acknowledgeAlert(organizer, alert.id)).rejects.toMatchObject({
+			code: 'guest_request_closed',
+			status: 409
+		});
+		expect(await alertOf(id)).toMatchObject({ status: 'OPEN', assignedToId: null, acknowledgedById: null });
+		expect(await db.guestHelpRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			status: 'OPEN',
+			takenById: null
+		});
+		expect(await guestView(token, address())).toMatchObject({ coming: null });
 	});
 
 	it('is resolved by the volunteer who closes the request, and cleared when the guest or time closes it', async () => {

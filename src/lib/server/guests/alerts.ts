@@ -9,8 +9,8 @@
 // - Taken ("I'm coming"): the alert is assigned to that volunteer, acknowledged by them.
 // - Closed: by a volunteer (or an organizer), the alert is resolved by them; by the guest or by
 //   time, the system clears it.
-// The other way round, resolving or cancelling the alert on the board closes the request
-// (alert-link.ts, called by the alert core).
+// The other way round, taking the alert on from the board takes the request for that person, and
+// resolving or cancelling it closes the request (alert-link.ts, called by the alert core).
 import type { GuestHelpKind } from '$lib/guests/kinds';
 import type { AlertPriority, Tx } from '../db';
 import { emit } from '../events';

@@ -64,17 +64,18 @@ export interface Actor {
 export async function zonesFor(
 	actor: Actor,
 	operationId: string,
-	now = new Date()
+	now = new Date(),
+	client: Db | Tx = db
 ): Promise<string[] | 'all'> {
 	if (isOrganizer(actor.role)) return 'all';
 	const [shifts, led] = await Promise.all([
-		db.assignment.findMany({
+		client.assignment.findMany({
 			where: { userId: actor.id, ...onDutyWhere(operationId, undefined, now) },
 			select: {
 				shift: { select: { route: { select: { zoneId: true } }, post: { select: { zoneId: true } } } }
 			}
 		}),
-		db.zone.findMany({ where: { operationId, leadId: actor.id }, select: { id: true } })
+		client.zone.findMany({ where: { operationId, leadId: actor.id }, select: { id: true } })
 	]);
 	const zones = new Set<string>(led.map((zone) => zone.id));
 	for (const { shift } of shifts) {
@@ -84,7 +85,13 @@ export async function zonesFor(
 	return [...zones];
 }
 
-export async function mayActInZone(actor: Actor, operationId: string, zoneId: string, now = new Date()) {
-	const zones = await zonesFor(actor, operationId, now);
+export async function mayActInZone(
+	actor: Actor,
+	operationId: string,
+	zoneId: string,
+	now = new Date(),
+	client: Db | Tx = db
+) {
+	const zones = await zonesFor(actor, operationId, now, client);
 	return zones === 'all' || zones.includes(zoneId);
 }

@@ -7,7 +7,9 @@ import {
 	closeByGuest,
 	closeExpiredRequests,
 	guestView,
+	GUEST_REQUEST_RETENTION_DAYS,
 	publicCard,
+	purgeClosedRequests,
 	requestsFor,
 	resolveRequest,
 	sendHelpRequest,
@@ -17,6 +19,7 @@ import { guestLimits } from './limits';
 import { createCard } from './cards';
 
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 const help = (note?: string) => ({ kind: 'LOST_WAY' as const, note, locale: 'th' });
 
 describe('guest help requests', () => {
@@ -122,6 +125,39 @@ describe('guest help requests', () => {
 			expired: true
 		});
 		await expect(takeRequest(onDuty, operation.id, forgotten.id)).rejects.toMatchObject({ status: 409 });
+	});
+
+	it('purges requests closed longer than the retention period, with their photos, and keeps the rest', async () => {
+		const { card, onDuty, operation } = await makeGuestScene();
+		const photo = { contentType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) };
+		const send = () => sendHelpRequest(card.code, help('Red suitcase'), photo, address());
+		const [old, recent, open, taken] = [await send(), await send(), await send(), await send()];
+		for (const request of [old, recent]) await closeByGuest(request.token, address());
+		await takeRequest(onDuty, operation.id, taken.id);
+		const now = new Date();
+		const closedAt = (days: number) => new Date(now.getTime() - days * DAY);
+		await db.guestHelpRequest.update({
+			where: { id: old.id },
+			data: { closedAt: closedAt(GUEST_REQUEST_RETENTION_DAYS + 1) }
+		});
+		await db.guestHelpRequest.update({
+			where: { id: recent.id },
+			data: { closedAt: closedAt(GUEST_REQUEST_RETENTION_DAYS - 1) }
+		});
+		// Open and taken ones stay however old they are: only closing starts the clock.
+		await db.guestHelpRequest.updateMany({
+			where: { id: { in: [open.id, taken.id] } },
+			data: { createdAt: closedAt(GUEST_REQUEST_RETENTION_DAYS + 5) }
+		});
+
+		expect(await purgeClosedRequests(now)).toBeGreaterThanOrEqual(1);
+		const ids = [old, recent, open, taken].map((request) => request.id);
+		const left = await db.guestHelpRequest.findMany({ where: { id: { in: ids } }, select: { id: true } });
+		expect(left.map((request) => request.id).sort()).toEqual([recent.id, open.id, taken.id].sort());
+		const photos = await db.guestHelpPhoto.findMany({ where: { requestId: { in: ids } } });
+		expect(photos.map((p) => p.requestId).sort()).toEqual([recent.id, open.id, taken.id].sort());
+		await expect(guestView(old.token, address())).rejects.toMatchObject({ status: 404 });
+		await expect(guestView(recent.token, address())).resolves.toMatchObject({ status: 'CLOSED' });
 	});
 
 	it('refuses a disabled card at once, and serves it again when enabled', async () => {

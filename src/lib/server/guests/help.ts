@@ -8,7 +8,8 @@ import { db, type Tx } from '../db';
 import { announceAlerts } from '../alerts/alerts';
 import { DomainError, ForbiddenError, NotFoundError } from '../errors';
 import { handOff } from './alerts';
-import { announceRequest } from './alert-link';
+import { announceRequest, takeRequestIn } from './alert-link';
+import { currentOperationOf } from '../operations/access';
 import { mayActInZone, zonesFor, type Actor } from './duty';
 import { check, hit } from './limits';
 import type { StoredPhoto } from './photos';
@@ -297,6 +298,28 @@ export async function closeExpiredRequests(now = new Date()): Promise<number> {
 	return closed;
 }
 
+/**
+ * How long a closed request is kept, with its note, position and photo: a guest's words and
+ * whereabouts are needed for follow-up questions and the event's debrief, which come within a few
+ * weeks, and not after. Counted from closing, so a request is never purged while someone works on it.
+ */
+export const GUEST_REQUEST_RETENTION_DAYS = 30;
+
+/** Requests closed longer than the retention period; their photos go with them (cascade). */
+export async function purgeClosedRequests(now = new Date()): Promise<number> {
+	const before = new Date(now.getTime() - GUEST_REQUEST_RETENTION_DAYS * 24 * HOUR);
+	const due = await db.guestHelpRequest.findMany({
+		where: { status: 'CLOSED', closedAt: { lt: before } },
+		select: { id: true },
+		take: 500
+	});
+	if (!due.length) return 0;
+	const { count } = await db.guestHelpRequest.deleteMany({
+		where: { id: { in: due.map((request) => request.id) }, status: 'CLOSED', closedAt: { lt: before } }
+	});
+	return count;
+}
+
 const volunteerSelect = {
 	id: true,
 	kind: true,
@@ -352,31 +375,12 @@ export async function requestForVolunteer(actor: Actor, operationId: string, id:
 
 /** "I'm coming": the first volunteer to take it gets it; taking it again is harmless. */
 export async function takeRequest(actor: Actor, operationId: string, id: string, now = new Date()) {
-	const request = await requestForVolunteer(actor, operationId, id, now);
-	if (request.status === 'CLOSED' || request.expired)
-		throw new DomainError('guest_request_closed', { status: 409 });
 	const taken = await db.$transaction(async (tx) => {
-		const { count } = await tx.guestHelpRequest.updateMany({
-			where: { id, status: 'OPEN', expiresAt: { gt: now } },
-			data: { status: 'TAKEN', takenById: actor.id, takenAt: now }
-		});
-		if (count) await handOff(tx, { change: 'taken', requestId: id, byId: actor.id, at: now });
-		return count > 0;
+		const request = await takeRequestIn(tx, actor, operationId, id, now);
+		if (request) await handOff(tx, { change: 'taken', requestId: id, byId: actor.id, at: now });
+		return request;
 	});
-	if (!taken) {
-		const current = await db.guestHelpRequest.findUniqueOrThrow({
-			where: { id },
-			select: { status: true, takenById: true, takenBy: { select: { name: true } } }
-		});
-		if (current.takenById === actor.id) return;
-		// Closed meanwhile (its alert resolved on the board, or its time up), not taken by another.
-		if (current.status !== 'TAKEN') throw new DomainError('guest_request_closed', { status: 409 });
-		throw new DomainError('guest_request_taken', {
-			status: 409,
-			params: { name: current.takenBy?.name ?? '' }
-		});
-	}
-	await announce(request);
+	if (taken) await announce(taken);
 }
 
 /** Done: closed by the volunteer who took it, or by an organizer. */
@@ -387,6 +391,23 @@ export async function resolveRequest(actor: Actor, operationId: string, id: stri
 		throw new ForbiddenError('guest_request_not_yours');
 	const closed = await db.$transaction((tx) => closeRequest(tx, request, actor.id, now));
 	if (closed) await announce(request);
+}
+
+/**
+ * The staff page of the guest request behind an alert, when `actor` may open it: it must be their
+ * working operation's and in a zone they act in (requestForVolunteer's check); else null.
+ */
+export async function requestPageFor(
+	actor: Actor,
+	alert: { guestRequestId: string | null; operationId: string; zoneId: string | null },
+	now = new Date()
+): Promise<string | null> {
+	if (!alert.guestRequestId || !alert.zoneId) return null;
+	const operation = await currentOperationOf(actor, now);
+	if (operation?.id !== alert.operationId) return null;
+	return (await mayActInZone(actor, alert.operationId, alert.zoneId, now))
+		? `/guests/${alert.guestRequestId}`
+		: null;
 }
 
 export async function requestPhoto(actor: Actor, operationId: string, id: string) {

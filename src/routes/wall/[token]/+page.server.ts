@@ -2,12 +2,18 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { commandView, wallView } from '$lib/server/briefing/command';
 import { wallByToken } from '$lib/server/briefing/wall';
+import { pageError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 // No session: the link itself is the permission, read-only, until an organizer revokes it.
-export const load = (async ({ params, depends, setHeaders }) => {
+export const load = (async ({ params, depends, setHeaders, getClientAddress }) => {
 	depends('command:view');
-	const wall = await wallByToken(params.token);
+	let wall;
+	try {
+		wall = await wallByToken(params.token, getClientAddress());
+	} catch (caught) {
+		pageError(caught);
+	}
 	if (!wall) error(404, m.wall_refused());
 	setHeaders({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' });
 	return {

@@ -5,6 +5,7 @@ import { requireArea } from '$lib/server/auth/guards';
 import { alertTimeline } from '$lib/server/alerts/alerts';
 import { answerAlert, resolveSos, responderView } from '$lib/server/alerts/sos';
 import { DomainError } from '$lib/server/errors';
+import { requestPageFor } from '$lib/server/guests/help';
 import { formAction } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +20,7 @@ export const load = (async ({ params, depends }) => {
 		if (caught instanceof DomainError) error(404, errorText(caught.code));
 		throw caught;
 	}
-	return responderView(user, found);
+	return { ...(await responderView(user, found)), request: await requestPageFor(user, found.alert) };
 }) satisfies PageServerLoad;
 
 export const actions = {
