@@ -64,14 +64,17 @@ stage('list the Playwright tests', 'npx', ['playwright', 'test', '--list', '--re
 const vitestPlanned = plannedByVitest(readJson(`${reports}/vitest-planned.json`));
 const playwrightPlanned = plannedByPlaywright(readJson(`${reports}/playwright-planned.json`));
 
-// Shuffled: a test that passes only after another one (counting rows left by it) fails here.
+// Shuffled: a test that passes only after another one (counting rows left by it) fails here. The
+// seed is printed so that a failing order can be run again (VITEST_SEED=<seed> npm test).
+const seed = Number(process.env.VITEST_SEED ?? Math.floor(Math.random() * 1_000_000));
 const vitestOk = stage(
-	'unit and integration tests (Vitest: unit, SQLite, PostgreSQL; shuffled)',
+	`unit and integration tests (Vitest: unit, SQLite, PostgreSQL; shuffled with seed ${seed})`,
 	'npx',
 	[
 		'vitest',
 		'run',
 		'--sequence.shuffle',
+		`--sequence.seed=${seed}`,
 		'--reporter=default',
 		'--reporter=json',
 		`--outputFile.json=${reports}/vitest.json`

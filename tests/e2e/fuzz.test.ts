@@ -55,6 +55,9 @@ const ROLES: { role: Role; email: string; start: string[] }[] = [
 	}
 ];
 
+/** The kind of page a path is: record ids and the query left out. */
+const kindOf = (path: string) => path.replace(/\/[a-z0-9]{20,}(?=\/|$|\?)/gi, '/:id').replace(/\?.*$/, '');
+
 /** Pages never fetched or posted to: they end the session or never end (live streams). */
 const SKIP = /^\/(logout|locale)|\/live(\/|$)|\.ics$|\/__data\.json/;
 
@@ -208,11 +211,12 @@ async function fuzz(server: BuiltServer, budgetMs: number) {
 		const patterns = new Map<string, number>();
 		const targets: FormTarget[] = [];
 		const crawlUntil = Date.now() + (roleDeadline - Date.now()) / 3;
-		while (queue.length && seen.size < 60 && Date.now() < crawlUntil) {
+		// Bounded by time, not by a number of pages: one or two of each kind of page fit easily.
+		while (queue.length && Date.now() < crawlUntil) {
 			const path = queue.shift()!;
 			// One or two pages per kind of page: record ids and filters do not make new forms.
 			const key = path.replace(/[?&](page|day|q|from|to|period)=[^&]*/g, '');
-			const pattern = key.replace(/\/[a-z0-9]{20,}(?=\/|$|\?)/gi, '/:id').replace(/\?.*$/, '');
+			const pattern = kindOf(key);
 			if (seen.has(key) || SKIP.test(path) || (patterns.get(pattern) ?? 0) >= 2) continue;
 			seen.add(key);
 			patterns.set(pattern, (patterns.get(pattern) ?? 0) + 1);
@@ -274,8 +278,10 @@ async function fuzz(server: BuiltServer, budgetMs: number) {
 		if (role === 'ORGANIZER') {
 			expect(await snapshotOther(server, other.id), 'the other operation changed').toEqual(otherBefore);
 		}
+		const unvisited = new Set(queue.map(kindOf));
+		for (const pattern of patterns.keys()) unvisited.delete(pattern);
 		console.log(
-			`[fuzz ${server.provider}] ${role}: ${seen.size} pages, ${unique.length} form targets, ${posts} posts so far`
+			`[fuzz ${server.provider}] ${role}: ${seen.size} pages of ${patterns.size} kinds (${unvisited.size} kinds never reached in time), ${unique.length} form targets, ${posts} posts so far`
 		);
 	}
 	console.log(
