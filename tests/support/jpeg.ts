@@ -7,8 +7,11 @@ const u32 = (n: number) => [(n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff
 const ascii = (text: string) => [...Buffer.from(text, 'latin1')];
 const segment = (marker: number, body: number[]) => [0xff, marker, ...u16(body.length + 2), ...body];
 
-/** The TIFF structure of an EXIF block: IFD0 -> GPSInfo -> latitude and longitude. */
-function exifWithGps(): number[] {
+/**
+ * The TIFF structure of an EXIF block: IFD0 -> GPSInfo -> latitude and longitude, and in IFD0 the
+ * camera's orientation when given (6: the phone was held upright, the pixels lie on their side).
+ */
+function exifWithGps(orientation?: number): number[] {
 	const entry = (tag: number, type: number, count: number, value: number[]) => [
 		...u16(tag),
 		...u16(type),
@@ -16,16 +19,20 @@ function exifWithGps(): number[] {
 		...value
 	];
 	const ASCII = 2;
+	const SHORT = 3;
 	const LONG = 4;
 	const RATIONAL = 5;
-	const gpsOffset = 8 + 2 + 12 + 4; // header, IFD0 with one entry, next-IFD
+	// IFD0's entries in tag order: the orientation (0x0112) before the GPS pointer (0x8825).
+	const before = orientation ? [entry(0x0112, SHORT, 1, [...u16(orientation), 0, 0])] : [];
+	const gpsOffset = 8 + 2 + (before.length + 1) * 12 + 4; // header, IFD0, next-IFD
 	const dataOffset = gpsOffset + 2 + 4 * 12 + 4;
 	const rationals = (...pairs: [number, number][]) => pairs.flatMap(([n, d]) => [...u32(n), ...u32(d)]);
 	return [
 		...ascii('MM'),
 		...u16(42),
 		...u32(8),
-		...u16(1),
+		...u16(before.length + 1),
+		...before.flat(),
 		...entry(0x8825, LONG, 1, u32(gpsOffset)),
 		...u32(0),
 		...u16(4),
@@ -55,9 +62,9 @@ const JFIF = segment(0xe0, [...ascii('JFIF'), 0, 1, 1, 0, ...u16(1), ...u16(1), 
 
 export const GPS_TEXT = '121/1';
 
-/** A JPEG with a GPS block in EXIF and a position in XMP. */
-export function jpegWithGps(): Uint8Array {
-	const exif = segment(0xe1, [...ascii('Exif'), 0, 0, ...exifWithGps()]);
+/** A JPEG with a GPS block in EXIF (and the camera's orientation, when given) and a position in XMP. */
+export function jpegWithGps(options: { orientation?: number } = {}): Uint8Array {
+	const exif = segment(0xe1, [...ascii('Exif'), 0, 0, ...exifWithGps(options.orientation)]);
 	const xmp = segment(0xe1, [
 		...ascii('http://ns.adobe.com/xap/1.0/'),
 		0,
