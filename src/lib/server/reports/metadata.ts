@@ -16,7 +16,7 @@ export async function stripMetadata(bytes: Uint8Array): Promise<Uint8Array<Array
 	const stripper = Readable.from([Buffer.from(bytes)]).pipe(new ExifTransformer());
 	for await (const part of stripper) parts.push(part as Buffer);
 	const joined = orientation ? withOrientation(Buffer.concat(parts), orientation) : Buffer.concat(parts);
-	return new Uint8Array(joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength));
+	return Uint8Array.from(joined);
 }
 
 const SOI = 0xd8;
