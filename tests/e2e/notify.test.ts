@@ -81,8 +81,9 @@ test('a push reaches the service worker, shows a notification, and its Acknowled
 		locale: 'en'
 	};
 	await push.deliver(payload);
+	// The worker may have to start first, which takes seconds on a busy machine.
 	await expect
-		.poll(() => shownNotifications(page))
+		.poll(() => shownNotifications(page), { timeout: 30_000 })
 		.toEqual([
 			{
 				title: notice.title,
@@ -95,7 +96,7 @@ test('a push reaches the service worker, shows a notification, and its Acknowled
 	// A newer message on the same topic replaces the older one on the phone.
 	await push.deliver({ ...payload, body: 'Gate 5 is open again.' });
 	await expect
-		.poll(async () => (await shownNotifications(page)).map((n) => n.body))
+		.poll(async () => (await shownNotifications(page)).map((n) => n.body), { timeout: 30_000 })
 		.toEqual(['Gate 5 is open again.']);
 
 	// The browser's own click on "Acknowledge" cannot be made headless: the worker gets the same

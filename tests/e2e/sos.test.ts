@@ -201,7 +201,10 @@ test('the SOS push reaches the responder\'s service worker with "I\'m on my way"
 				)
 			}));
 		});
-	await expect.poll(shown).toEqual([{ title: 'SOS', body: notice.body, actions: ["I'm on my way"] }]);
+	// The worker may have to start first, which takes seconds on a busy machine.
+	await expect
+		.poll(shown, { timeout: 30_000 })
+		.toEqual([{ title: 'SOS', body: notice.body, actions: ["I'm on my way"] }]);
 	expect(notice.body).toContain(person.user.name);
 
 	// The button's click, built in the worker's scope from the notification it shows.
