@@ -13,7 +13,8 @@ export const SEND = /\/api\/patrol\/(start|check-ins|reports|end)$/;
 export async function readyOffline(page: Page, email: string) {
 	await signIn(page, email);
 	await open(page, '/patrol');
-	await expect(page.getByText('Ready to work offline.')).toBeVisible({ timeout: 30_000 });
+	// The worker first caches the app and the volunteer's pages: a minute at most on a busy machine.
+	await expect(page.getByText('Ready to work offline.')).toBeVisible({ timeout: 60_000 });
 }
 
 let client: Db | undefined;
