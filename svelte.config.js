@@ -19,6 +19,10 @@ const config = {
 		},
 		// workbox-window registers the worker so that the app can prompt for updates.
 		serviceWorker: { register: false },
+		// The app is served from the root: scripts and styles load from /_app whatever the page's URL
+		// (a relative "../../_app" once resolved one folder short in a clean-clone run, and the page
+		// never hydrated).
+		paths: { relative: false },
 		csp: {
 			mode: 'auto',
 			directives: {

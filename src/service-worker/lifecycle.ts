@@ -22,6 +22,6 @@ export function onMessage(worker: ServiceWorkerGlobalScope, event: ExtendableMes
 	// Sent by workbox-window's messageSkipWaiting() when the person taps "Reload".
 	if (message?.type === 'SKIP_WAITING') void worker.skipWaiting();
 	if (message?.type === 'WARM_PAGES') {
-		event.waitUntil(warmPages().then((ok) => event.ports[0]?.postMessage(ok)));
+		event.waitUntil(warmPages(message.userId).then((ok) => event.ports[0]?.postMessage(ok)));
 	}
 }

@@ -23,7 +23,16 @@ function keepable(response: Response): boolean {
 	);
 }
 
-export async function warmPages(): Promise<boolean> {
+/**
+ * Whose copies were last fetched, and when. Every full page load asks for them; fetched again
+ * within minutes for the same person they would cost the server three page renders per load for
+ * nothing (a page the person opens refreshes its own copy anyway).
+ */
+let warmed: { userId: string; at: number } | null = null;
+const WARM_AGAIN_AFTER_MS = 5 * 60_000;
+
+export async function warmPages(userId: string): Promise<boolean> {
+	if (warmed?.userId === userId && Date.now() - warmed.at < WARM_AGAIN_AFTER_MS) return true;
 	const cache = await caches.open(PAGES);
 	const results = await Promise.all(
 		OFFLINE_PAGES.map(async (path) => {
@@ -37,7 +46,9 @@ export async function warmPages(): Promise<boolean> {
 			}
 		})
 	);
-	return results.every(Boolean);
+	const ready = results.every(Boolean);
+	warmed = ready ? { userId, at: Date.now() } : null;
+	return ready;
 }
 
 export async function navigate(event: FetchEvent): Promise<Response> {
@@ -78,6 +89,7 @@ async function offlineAnswer(url: URL): Promise<Response> {
 }
 
 export async function forgetPerson(): Promise<void> {
+	warmed = null;
 	await caches.delete(PAGES);
 	await deleteMeta(currentUserKey);
 }

@@ -9,4 +9,4 @@ export const OFFLINE_FALLBACK = '/offline';
 export type WorkerMessage =
 	| { type: 'SKIP_WAITING' }
 	/** Fetch and keep the offline pages now (the person just signed in, or the app updated). */
-	| { type: 'WARM_PAGES' };
+	| { type: 'WARM_PAGES'; userId: string };

@@ -148,14 +148,15 @@ class OfflineSync {
 	}
 
 	async warmOfflinePages(): Promise<void> {
-		if (!('serviceWorker' in navigator)) return;
+		const userId = this.userId;
+		if (!('serviceWorker' in navigator) || !userId) return;
 		const registration = await navigator.serviceWorker.ready;
 		const worker = registration.active;
 		if (!worker) return;
 		const done = new Promise<boolean>((resolve) => {
 			const channel = new MessageChannel();
 			channel.port1.onmessage = (event) => resolve(event.data === true);
-			worker.postMessage({ type: 'WARM_PAGES' } satisfies WorkerMessage, [channel.port2]);
+			worker.postMessage({ type: 'WARM_PAGES', userId } satisfies WorkerMessage, [channel.port2]);
 			setTimeout(() => resolve(false), 30_000);
 		});
 		if (!(await done)) return;
